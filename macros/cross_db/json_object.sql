@@ -1,0 +1,39 @@
+{#- A JSON object from key/expression pairs: a mapping {key: expression} or a list of
+    column names (each becomes a key holding that column). Null values are kept. -#}
+{% macro json_object(pairs) %}
+  {{ return(adapter.dispatch('json_object', 'activity_schema')(activity_schema._key_value_pairs(pairs))) }}
+{% endmacro %}
+
+{% macro default__json_object(pairs) -%}
+  json_object({%- for key, expression in pairs %}'{{ key }}', {{ expression }}{{ ", " if not loop.last }}{% endfor -%})
+{%- endmacro %}
+
+{% macro _key_value_pairs(pairs) %}
+  {%- if pairs is none -%}
+    {{ return([]) }}
+  {%- elif pairs is mapping -%}
+    {{ return(pairs.items() | list) }}
+  {%- else -%}
+    {%- set result = [] -%}
+    {%- for column in pairs -%}{%- do result.append((column, column)) -%}{%- endfor -%}
+    {{ return(result) }}
+  {%- endif -%}
+{% endmacro %}
+
+{% macro postgres__json_object(pairs) -%}
+  jsonb_build_object({%- for key, expression in pairs %}'{{ key }}', {{ expression }}{{ ", " if not loop.last }}{% endfor -%})
+{%- endmacro %}
+
+{#- object_construct drops null values; the _keep_null form keeps them like the others. -#}
+{% macro snowflake__json_object(pairs) -%}
+  object_construct_keep_null({%- for key, expression in pairs %}'{{ key }}', {{ expression }}{{ ", " if not loop.last }}{% endfor -%})
+{%- endmacro %}
+
+{#- Spark: JSON text from a struct; to_json drops null fields unless told otherwise. -#}
+{% macro spark__json_object(pairs) -%}
+  {%- if pairs | length == 0 -%}
+  '{}'
+  {%- else -%}
+  to_json(named_struct({%- for key, expression in pairs %}'{{ key }}', {{ expression }}{{ ", " if not loop.last }}{% endfor -%}), map('ignoreNullFields', 'false'))
+  {%- endif -%}
+{%- endmacro %}

@@ -1,0 +1,9 @@
+{#- The ActivitySchema v2.0 columns every stream starts with, in order. -#}
+{% macro _stream_contract_columns() %}
+  {{ return(['activity_id', 'ts', 'activity', 'customer', 'anonymous_customer_id', 'feature_json', 'revenue_impact', 'link']) }}
+{% endmacro %}
+
+{#- Every column a stream built by build_activity has; other names are feature_json keys. -#}
+{% macro _stream_columns() %}
+  {{ return(activity_schema._stream_contract_columns() + ['activity_occurrence', 'activity_repeated_at']) }}
+{% endmacro %}
