@@ -1,0 +1,1 @@
+"""Pure-Python reference oracles for the activity_schema dbt package."""
