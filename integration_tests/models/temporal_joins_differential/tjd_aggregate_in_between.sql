@@ -1,0 +1,1 @@
+{{ differential_temporal_join('aggregate_in_between') }}
