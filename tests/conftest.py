@@ -1,0 +1,115 @@
+"""Shared fixtures: the integration project is built once per test session per warehouse.
+
+`--target duckdb|postgres|snowflake|bigquery|spark|all` (default all) selects the warehouses;
+tests marked for another warehouse are skipped, saying so. After a run, the warehouse ×
+feature matrix is written to reports/ (and into README.md after a full local run).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from activity_harness.bigquery_offline import BigQueryCompile, ModelOutcome, compile_for_bigquery, execute_on_duckdb
+from activity_harness.matrix import Cell, write_report
+from activity_harness.paths import REPO_ROOT
+from activity_harness.project import BuiltProject, build, harness_seed
+from activity_harness.warehouses import LOCAL_TARGETS, PostgresServer
+
+REAL_TARGETS = ("snowflake_real", "bigquery_real")
+MATRIX_CELLS: list[Cell] = []
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--target", default="all", choices=(*LOCAL_TARGETS, "all"), help="warehouse(s) to run the integration project on (default: all)")
+
+
+def selected_targets(config: pytest.Config) -> set[str]:
+    chosen = config.getoption("--target")
+    return set(LOCAL_TARGETS) | set(REAL_TARGETS) if chosen == "all" else {chosen, f"{chosen}_real"}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    for target in (*LOCAL_TARGETS, *REAL_TARGETS):
+        config.addinivalue_line("markers", f"{target}: runs on {target}")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    chosen = selected_targets(config)
+    for item in items:
+        marked = {mark.name for mark in item.iter_markers()} & {*LOCAL_TARGETS, *REAL_TARGETS}
+        if marked and not marked & chosen:
+            item.add_marker(pytest.mark.skip(reason=f"runs on {', '.join(sorted(marked))}; --target {config.getoption('--target')} selected"))
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"activity_harness data seed: {harness_seed()} (set ACTIVITY_HARNESS_SEED to change it); targets: {config.getoption('--target')}"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """Record the outcome of every warehouse × feature test for the matrix report."""
+    outcome = yield
+    report = outcome.get_result()
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    if "warehouse" in params and "feature" in params and (report.when == "call" or report.outcome != "passed"):
+        notes = [value for key, value in report.user_properties if key == "matrix_note"]
+        reason = "; ".join(notes) if report.passed else (report.longrepr[2] if report.skipped and isinstance(report.longrepr, tuple) else str(report.longrepr).strip().splitlines()[-1])
+        MATRIX_CELLS.append(Cell(params["warehouse"], params["feature"], report.outcome, reason[:300]))
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if not MATRIX_CELLS:
+        return
+    table = write_report(MATRIX_CELLS, REPO_ROOT / "reports" / "warehouse_matrix.md", REPO_ROOT / "reports" / "warehouse_matrix.html")
+    if session.config.getoption("--target") == "all" and not session.config.getoption("-k") and not session.config.args[1:]:
+        readme = REPO_ROOT / "README.md"
+        text = readme.read_text()
+        updated = re.sub(r"(<!-- matrix:start -->\n).*?(<!-- matrix:end -->)", lambda m: m.group(1) + table + "\n" + m.group(2), text, flags=re.S)
+        if updated != text:
+            readme.write_text(updated)
+
+
+@pytest.fixture(scope="session")
+def duckdb_project(tmp_path_factory: pytest.TempPathFactory) -> BuiltProject:
+    """The integration project built once on a DuckDB file."""
+    return build(tmp_path_factory.mktemp("duckdb"), seed=harness_seed())
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    server = PostgresServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_project(tmp_path_factory: pytest.TempPathFactory, postgres_server: PostgresServer) -> BuiltProject:
+    """The integration project built once on the harness's Postgres server."""
+    return build(tmp_path_factory.mktemp("postgres_build"), seed=harness_seed(), target="postgres", postgres=postgres_server, check=False)
+
+
+@pytest.fixture(scope="session")
+def snowflake_project(tmp_path_factory: pytest.TempPathFactory) -> BuiltProject:
+    """The integration project built once on fakesnow (Snowflake emulated on DuckDB)."""
+    return build(tmp_path_factory.mktemp("snowflake_build"), seed=harness_seed(), target="snowflake", check=False)
+
+
+@pytest.fixture(scope="session")
+def spark_project(tmp_path_factory: pytest.TempPathFactory) -> BuiltProject:
+    """The integration project built once on a local pyspark session (dbt-spark `method: session`)."""
+    return build(tmp_path_factory.mktemp("spark_build"), seed=harness_seed(), target="spark", check=False)
+
+
+@pytest.fixture(scope="session")
+def bigquery_compile(tmp_path_factory: pytest.TempPathFactory) -> BigQueryCompile:
+    """The integration project compiled for BigQuery offline (dummy key, no introspection)."""
+    return compile_for_bigquery(tmp_path_factory.mktemp("bigquery_offline"))
+
+
+@pytest.fixture(scope="session")
+def offline_outcomes(bigquery_compile: BigQueryCompile, duckdb_project: BuiltProject, tmp_path_factory: pytest.TempPathFactory) -> dict[str, ModelOutcome]:
+    """Every model's BigQuery SQL checked and run, transpiled, on DuckDB over the DuckDB build's seeds."""
+    return execute_on_duckdb(bigquery_compile, duckdb_project.workspace.duckdb_path, tmp_path_factory.mktemp("bigquery_on_duckdb"))

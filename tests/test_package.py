@@ -1,0 +1,54 @@
+"""The package as a client installs it: documented fully, and quiet when not configured."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from activity_harness.dbt import DbtWorkspace
+from activity_harness.paths import REPO_ROOT
+from activity_harness.project import BuiltProject
+
+pytestmark = pytest.mark.duckdb
+
+
+def package_manifest(project: BuiltProject) -> dict:
+    return json.loads((project.workspace.workdir / "target" / "manifest.json").read_text())
+
+
+def test_every_public_macro_is_documented(duckdb_project: BuiltProject) -> None:
+    macros = package_manifest(duckdb_project)["macros"].values()
+    public = [m for m in macros if m["package_name"] == "activity_schema" and not m["name"].startswith("_") and "__" not in m["name"]]
+    assert len(public) > 15
+    undocumented = sorted(m["name"] for m in public if not m["description"].strip())
+    assert not undocumented, f"macros without a description in YAML: {undocumented}"
+
+
+def test_every_package_model_and_column_is_documented(duckdb_project: BuiltProject) -> None:
+    nodes = package_manifest(duckdb_project)["nodes"].values()
+    models = [n for n in nodes if n["package_name"] == "activity_schema" and n["resource_type"] == "model"]
+    assert models
+    for model in models:
+        assert model["description"].strip(), f"{model['name']} has no description"
+        built = [row["column_name"] for row in duckdb_project.query(f"select column_name from information_schema.columns where table_name = '{model['name']}'")]
+        undocumented = [c for c in built if not model["columns"].get(c, {}).get("description", "").strip()]
+        assert not undocumented, f"{model['name']}: undocumented columns {undocumented}"
+
+
+def test_package_without_vars_builds_nothing_of_its_own(tmp_path: Path) -> None:
+    """A client project that sets none of the package's vars parses and builds; the
+    identity and CRM layers stay disabled instead of failing."""
+    project = tmp_path / "client"
+    (project / "models").mkdir(parents=True)
+    (project / "dbt_project.yml").write_text("name: client\nversion: '1.0'\nconfig-version: 2\nprofile: client\n")
+    (project / "packages.yml").write_text(f"packages:\n  - local: {REPO_ROOT}\n")
+    (project / "profiles.yml").write_text(
+        f"client:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: {tmp_path / 'client.duckdb'}\n"
+    )
+    (project / "models" / "hello.sql").write_text("select 1 as answer\n")
+    workspace = DbtWorkspace("dev", tmp_path / "work", project_dir=project)
+    workspace.invoke("deps")
+    result = workspace.invoke("build")
+    assert [r.node.name for r in result.result.results] == ["hello"]
