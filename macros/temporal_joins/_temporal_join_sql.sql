@@ -35,7 +35,7 @@ with activity_schema_source as {{ activity_schema.cte_not_materialized() }} (
 
 {%- if distinct_specs %}
 
-activity_schema_ranked as (
+activity_schema_ranked as {{ activity_schema.cte_not_materialized() }} (
     {#- Flags for count_distinct before/after/ever: the first (last, for after) occurrence
         of each value per person, so that a running sum counts distinct values. #}
     select
@@ -149,9 +149,10 @@ select
     {%- endfor %}
 from activity_schema_windows as after_probe
 {%- if needs_before_probe %}
+{#- activity_id alone identifies the cohort row (it is unique in a stream); adding join_key
+    would be redundant and makes Postgres estimate one matching row. #}
 inner join activity_schema_windows as before_probe
-    on before_probe.row_rank = 0
-   and before_probe.join_key = after_probe.join_key
+    on before_probe.row_rank < 1
    and before_probe.activity_id = after_probe.activity_id
 {%- endif %}
 {%- if in_between_targets %}
