@@ -8,9 +8,11 @@ import click
 from rich.console import Console
 
 from . import datagen
+from .bench_crm import bench_crm
 from .bench_joins import bench
 from .dbt import DbtWorkspace, deps as dbt_deps
 from .paths import GENERATED_SEEDS_DIR, REPO_ROOT
+from .project import write_generated_seeds
 
 console = Console()
 
@@ -21,6 +23,7 @@ def main() -> None:
 
 
 main.add_command(bench)
+main.add_command(bench_crm)
 
 
 @main.command()
@@ -33,12 +36,11 @@ def deps() -> None:
 
 @main.command()
 @click.option("--seed", default=datagen.DEFAULT_SEED, show_default=True, help="Random seed.")
-@click.option("--people", default=1500, show_default=True, help="Number of customers.")
+@click.option("--people", default=datagen.DEFAULT_PEOPLE, show_default=True, help="Number of customers.")
 def generate(seed: int, people: int) -> None:
-    """Write the Faker/NumPy seeds of the integration project."""
-    data = datagen.generate(seed=seed, people=people)
-    datagen.write_seeds(data, GENERATED_SEEDS_DIR)
-    console.print(f"{len(data.events):,} events and {len(data.identifies):,} identifications written to {GENERATED_SEEDS_DIR}")
+    """Write the generated seeds of the integration project (events, identifications, CRM graphs)."""
+    data = write_generated_seeds(seed, people)
+    console.print(f"{len(data.events):,} events, {len(data.identifies):,} identifications and the CRM identifier graphs written to {GENERATED_SEEDS_DIR}")
 
 
 @main.command()
@@ -49,9 +51,8 @@ def demo(seed: int, workdir: Path) -> None:
     from .summary import print_summary
 
     with console.status("generating Faker data"):
-        data = datagen.generate(seed=seed)
-        datagen.write_seeds(data, GENERATED_SEEDS_DIR)
-    console.print(f"[bold]1/3[/] generated {len(data.events):,} events and {len(data.identifies):,} identifications (seed {seed})")
+        data = write_generated_seeds(seed)
+    console.print(f"[bold]1/3[/] generated {len(data.events):,} events, {len(data.identifies):,} identifications and the CRM identifier graphs (seed {seed})")
     console.print("[bold]2/3[/] dbt build on DuckDB (dbt prints each node as it finishes)")
     workspace = DbtWorkspace(target="duckdb", workdir=workdir)
     workspace.invoke("build")

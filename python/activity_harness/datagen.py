@@ -17,6 +17,7 @@ import numpy as np
 from faker import Faker
 
 DEFAULT_SEED = 20261123
+DEFAULT_PEOPLE = 1500
 EPOCH = datetime(2024, 1, 1)
 SPAN_MINUTES = 60 * 24 * 60
 EVENT_TYPES = ("started_session", "viewed_page", "added_to_cart", "made_purchase", "signed_up")
@@ -35,7 +36,7 @@ def _minute(rng: np.random.Generator) -> datetime:
     return EPOCH + timedelta(minutes=int(rng.integers(0, SPAN_MINUTES)))
 
 
-def generate(seed: int = DEFAULT_SEED, people: int = 1500) -> GeneratedData:
+def generate(seed: int = DEFAULT_SEED, people: int = DEFAULT_PEOPLE) -> GeneratedData:
     rng = np.random.default_rng(seed)
     fake = Faker()
     fake.seed_instance(seed)

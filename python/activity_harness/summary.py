@@ -41,3 +41,13 @@ def print_summary(database: Path, console: Console) -> None:
             f"Temporal join first_after (started_session -> made_purchase): {converted:,} of {cohort_rows:,} sessions "
             f"are followed by a purchase ({converted / max(cohort_rows, 1):.1%}); median time to it {median_hours:.0f} h."
         )
+        crm = connection.execute(
+            "select (select count(*) from headless_crm_resolved_person_identifiers),"
+            " (select count(*) from headless_crm_persons), (select count(*) from headless_crm_groups),"
+            " (select count(*) from headless_crm_memberships), (select count(*) from headless_crm_excluded_identifiers)"
+        ).fetchone()
+        identifiers, persons, groups, memberships, excluded = crm  # type: ignore[misc]
+        console.print(
+            f"Headless CRM: {identifiers:,} person identifiers resolved to {persons:,} persons; {groups:,} groups, "
+            f"{memberships:,} memberships; {excluded:,} identifiers excluded (blocklisted, invalid or over-linked)."
+        )

@@ -1,0 +1,1 @@
+{{ activity_schema.headless_crm_unpivot_identifiers('app_database', ref('crm_app_workspaces'), identifiers={'workspace_id': 'workspace_id', 'domain': 'website'}, row_id='workspace_id', event_id="'workspace-' || workspace_id", occurred_at='created_at', ingested_at='_ingested_at', where=var('crm_golden_filter', none)) }}

@@ -1,0 +1,1 @@
+{{ activity_schema.headless_crm_memberships_adapter('app_database', ref('crm_app_memberships'), event_id="'membership-' || membership_id", occurred_at='joined_at', person_identifier='user_id', person_identifier_type='user_id', group_identifier='workspace_id', group_identifier_type='workspace_id', role='role', ingested_at='_ingested_at', where=var('crm_golden_filter', none)) }}

@@ -1,0 +1,1 @@
+{{ activity_schema.headless_crm_events_adapter('manual_list', ref('crm_manual_contacts'), id='contact_id', occurred_at='added_at', event_name="'added_to_list'", event_type="'sales'", event_description="'added by hand to the sales list'", ingested_at='_ingested_at', where=var('crm_golden_filter', none)) }}

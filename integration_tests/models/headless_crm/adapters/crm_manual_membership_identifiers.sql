@@ -1,0 +1,1 @@
+{{ activity_schema.headless_crm_memberships_adapter('manual_list', ref('crm_manual_contacts'), event_id='contact_id', occurred_at='added_at', person_identifier='email', person_identifier_type='email', group_identifier='company_website', group_identifier_type='domain', role='role', ingested_at='_ingested_at', where=var('crm_golden_filter', none)) }}

@@ -1,0 +1,1 @@
+{{ activity_schema.headless_crm_events_adapter('storefront', ref('crm_storefront_orders'), id='order_id', occurred_at='ordered_at', event_name="'placed_order'", event_type="'commerce'", value='total', value_unit="'USD'", ingested_at='_ingested_at', where=var('crm_golden_filter', none)) }}

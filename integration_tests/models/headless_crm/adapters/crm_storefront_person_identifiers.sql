@@ -1,0 +1,1 @@
+{{ activity_schema.headless_crm_unpivot_identifiers('storefront', ref('crm_storefront_orders'), identifiers={'email': 'email', 'phone': 'phone', 'storefront_customer_id': 'customer_id'}, row_id='order_id', event_id='order_id', occurred_at='ordered_at', ingested_at='_ingested_at', where=var('crm_golden_filter', none)) }}

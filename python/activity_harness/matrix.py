@@ -1,0 +1,156 @@
+"""Warehouse × feature matrix: which package feature each node belongs to, cell-for-cell
+comparison of a warehouse's tables with DuckDB's, and the report written after a run."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import decimal
+import html
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+Row = dict[str, Any]
+
+FEATURES = ("stream", "identity", "temporal_joins", "analysis", "headless_crm")
+# Integration-project folders that exercise a feature under another name.
+FOLDER_FEATURES = {"temporal_joins_differential": "temporal_joins", "readme_example": "temporal_joins", "bad_input": "stream"}
+
+
+def feature_of(node: dict[str, Any]) -> str | None:
+    """The package feature a model or test belongs to, from the folder it lives in."""
+    parts = Path(node["original_file_path"]).parts
+    if len(parts) < 2 or parts[0] not in ("models", "tests"):
+        return None
+    folder = FOLDER_FEATURES.get(parts[1], parts[1])
+    return folder if folder in FEATURES else None
+
+
+def feature_models(manifest: dict[str, Any], feature: str) -> list[str]:
+    """Names of the enabled table-like models of a feature."""
+    return sorted(
+        node["name"]
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "model" and node["config"]["materialized"] != "ephemeral" and feature_of(node) == feature
+    )
+
+
+def node_failures(manifest: dict[str, Any], results: Iterable[Any], feature: str) -> dict[str, str]:
+    """{node: message} of the feature's models and tests that did not succeed in a build.
+    A warning-severity test that finds rows ("warn") did what it is for."""
+    failures = {}
+    for result in results:
+        node = manifest["nodes"].get(result.node.unique_id)
+        owner = node
+        if node and node["resource_type"] == "test" and node.get("attached_node"):
+            owner = manifest["nodes"].get(node["attached_node"], node)
+        if owner and feature_of(owner) == feature and str(result.status) not in ("success", "pass", "warn"):
+            failures[result.node.name] = f"{result.status}: {result.message}"
+    return failures
+
+
+def row_differences(expected: list[Row], actual: list[Row], limit: int = 5) -> list[str]:
+    """How two results differ, cell for cell after ordering (floats within 1e-9 relative,
+    zoned timestamps as UTC, JSON text compared parsed); empty when they agree."""
+    expected_columns, actual_columns = _columns(expected), _columns(actual)
+    if expected and actual and expected_columns != actual_columns:
+        return [f"columns differ: expected {sorted(expected_columns)}, got {sorted(actual_columns)}"]
+    if len(expected) != len(actual):
+        return [f"{len(actual)} rows, expected {len(expected)}"]
+    differences = []
+    for position, (want, got) in enumerate(zip(_ordered(expected), _ordered(actual))):
+        for column, value in want.items():
+            if not _same(value, got[column]):
+                differences.append(f"row {position} column {column}: expected {value!r}, got {got[column]!r}")
+                if len(differences) >= limit:
+                    return differences
+    return differences
+
+
+def _columns(rows: list[Row]) -> set[str]:
+    return set(rows[0]) if rows else set()
+
+
+def _normalised(value: Any) -> Any:
+    if isinstance(value, str) and value[:1] in "{[":
+        with contextlib.suppress(ValueError):
+            return json.loads(value)
+    if isinstance(value, datetime.datetime) and value.tzinfo is not None:
+        return value.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+    if isinstance(value, decimal.Decimal):
+        return float(value)
+    return value
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _ordered(rows: list[Row]) -> list[Row]:
+    def key(row: Row) -> tuple[tuple[bool, str, str], ...]:
+        cells = []
+        for column in sorted(row):
+            value = _normalised(row[column])
+            if _is_number(value):  # 1 and 1.0 sort alike: warehouses differ in int vs float
+                cells.append((False, "number", f"{float(value):.9g}"))
+            else:
+                cells.append((value is None, type(value).__name__, json.dumps(value, sort_keys=True, default=str)))
+        return tuple(cells)
+
+    return sorted(rows, key=key)
+
+
+def _same(want: Any, got: Any) -> bool:
+    want, got = _normalised(want), _normalised(got)
+    if _is_number(want) and _is_number(got) and not (isinstance(want, int) and isinstance(got, int)):
+        return math.isclose(want, got, rel_tol=1e-9, abs_tol=1e-9)
+    return bool(want == got)
+
+
+@dataclass(frozen=True)
+class Cell:
+    warehouse: str
+    feature: str
+    outcome: str  # passed / failed / skipped
+    reason: str
+
+
+def write_report(cells: list[Cell], markdown_path: Path, html_path: Path) -> str:
+    """Write the matrix as Markdown and HTML; return the Markdown table."""
+    warehouses = sorted({c.warehouse for c in cells}, key=lambda w: (w != "duckdb", w))
+    by_key = {(c.warehouse, c.feature): c for c in cells}
+    symbols = {"passed": "pass", "failed": "FAIL", "skipped": "skip"}  # pass* = passed, with a note
+    lines = ["| feature | " + " | ".join(warehouses) + " |", "| --- |" + " --- |" * len(warehouses)]
+    notes = []
+    for feature in FEATURES:
+        row = []
+        for warehouse in warehouses:
+            cell = by_key.get((warehouse, feature))
+            if cell is None:
+                row.append("-")
+                continue
+            row.append(symbols[cell.outcome] + ("*" if cell.reason and cell.outcome == "passed" else ""))
+            if cell.reason:
+                notes.append(f"- **{warehouse} / {feature}** ({symbols[cell.outcome]}): {cell.reason}")
+        lines.append(f"| {feature} | " + " | ".join(row) + " |")
+    table = "\n".join(lines + ([""] + notes if notes else []))
+    markdown_path.parent.mkdir(parents=True, exist_ok=True)
+    markdown_path.write_text("# Warehouse × feature matrix\n\nWritten by the last `make test` run.\n\n" + table + "\n")
+    colours = {"passed": "#c8f7c5", "failed": "#f7c5c5", "skipped": "#eeeeee"}
+    html_rows = "".join(
+        "<tr><th>" + feature + "</th>" + "".join(
+            (f'<td style="background:{colours[c.outcome]}" title="{html.escape(c.reason)}">{symbols[c.outcome]}</td>' if (c := by_key.get((w, feature))) else "<td>-</td>")
+            for w in warehouses
+        ) + "</tr>"
+        for feature in FEATURES
+    )
+    html_path.write_text(
+        "<!doctype html><meta charset=utf-8><title>activity_schema warehouse matrix</title>"
+        "<table border=1 cellpadding=6><tr><th>feature</th>" + "".join(f"<th>{w}</th>" for w in warehouses) + "</tr>" + html_rows + "</table>"
+        + "<ul>" + "".join(f"<li>{html.escape(n[2:])}</li>" for n in notes) + "</ul>"
+    )
+    return table

@@ -1,0 +1,218 @@
+"""The headless CRM layer: golden cases, true connected components against a union-find
+reference, exclusions, incremental unions, and clear errors for bad configuration."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections import Counter
+from typing import Any
+
+import pytest
+import yaml
+
+from activity_harness import crm_datagen
+from activity_harness.dbt import DbtWorkspace, failing_nodes
+from activity_harness.paths import INTEGRATION_DIR
+from activity_harness.project import BuiltProject
+from activity_harness.reference import components
+
+pytestmark = pytest.mark.duckdb
+
+UNION_MODELS = [f"headless_crm_{kind}" for kind in (
+    "events", "person_identifiers", "person_traits", "group_identifiers", "group_traits", "membership_identifiers")]
+# The golden sources' first load: everything ingested before this, the rest incrementally.
+FIRST_LOAD_FILTER = "_ingested_at < '2024-02-15'"
+
+
+def crm_settings() -> dict[str, Any]:
+    """vars.headless_crm of the integration project."""
+    return yaml.safe_load((INTEGRATION_DIR / "dbt_project.yml").read_text())["vars"]["headless_crm"]
+
+
+def run_results(project: BuiltProject) -> dict[str, dict[str, Any]]:
+    results = json.loads((project.workspace.workdir / "target" / "run_results.json").read_text())["results"]
+    return {result["unique_id"]: result for result in results}
+
+
+def graph(project: BuiltProject, entity: str) -> crm_datagen.IdentifierGraph:
+    generated = crm_datagen.generate(project.seed)
+    return generated.persons if entity == "person" else generated.groups
+
+
+# ------------------------------------------------------------------ the shared build
+
+
+def test_golden_cases_match_the_hand_written_expectations(duckdb_project: BuiltProject) -> None:
+    golden = {uid: r for uid, r in run_results(duckdb_project).items() if uid.startswith("test.") and "crm_golden" in uid}
+    assert len(golden) == 5, sorted(golden)
+    assert {uid: r["status"] for uid, r in golden.items() if r["status"] != "pass"} == {}
+
+
+def test_ids_are_the_md5_of_the_smallest_identifier(duckdb_project: BuiltProject) -> None:
+    (alice,) = duckdb_project.query("select distinct person_id from headless_crm_resolved_person_identifiers where identifier_value = 'alice@example.com'")
+    assert alice["person_id"] == hashlib.md5(b"email alice.work@acme.test").hexdigest()
+    (acme,) = duckdb_project.query("select distinct group_id from headless_crm_resolved_group_identifiers where identifier_value = 'w1'")
+    assert acme["group_id"] == hashlib.md5(b"domain acme.test").hexdigest()
+
+
+@pytest.mark.parametrize(("raw", "normalised"), [
+    (" Alice@Example.com ", "alice@example.com"),
+    ("(415) 555-0101", "14155550101"),
+    ("+1 415 555 0101", "14155550101"),
+    ("0044 20 7946 0958", "442079460958"),
+    ("+44 20 7946 0958", "442079460958"),
+    ("000-000-0000", "10000000000"),
+    ("n/a", None),
+])
+def test_person_identifiers_are_normalised_beside_the_raw_value(duckdb_project: BuiltProject, raw: str, normalised: str | None) -> None:
+    rows = duckdb_project.query(f"select distinct identifier_value from headless_crm_person_identifiers where raw_identifier_value = '{raw}'")
+    assert rows == [{"identifier_value": normalised}]
+
+
+@pytest.mark.parametrize(("raw", "normalised"), [
+    ("https://www.ACME.test/eu", "acme.test"),
+    ("www.acme.test", "acme.test"),
+    ("https://initech.test/", "initech.test"),
+])
+def test_domains_are_normalised(duckdb_project: BuiltProject, raw: str, normalised: str) -> None:
+    rows = duckdb_project.query(f"select distinct identifier_value from headless_crm_group_identifiers where raw_identifier_value = '{raw}'")
+    assert rows == [{"identifier_value": normalised}]
+
+
+@pytest.mark.parametrize("entity", ["person", "group"])
+def test_components_equal_the_union_find_partition(duckdb_project: BuiltProject, entity: str) -> None:
+    """Every generated identifier (chains of 200+ hops, stars, cycles, junk bridges) gets
+    the entity of its union-find component, named by that component's smallest identifier."""
+    generated = graph(duckdb_project, entity)
+    expected, over_linked = components.resolve(generated.normalised_rows(), generated.blocked, crm_settings()["max_linked_identifiers"])
+    resolved = duckdb_project.query(
+        f"select distinct identifier_type, identifier_value, {entity}_id as entity_id "
+        f"from headless_crm_resolved_{entity}_identifiers where source = 'generated'"
+    )
+    actual = {(row["identifier_type"], row["identifier_value"]): row["entity_id"] for row in resolved}
+    assert len(actual) == len(resolved), "an identifier resolved to two entities"
+    assert actual.keys() == expected.keys()
+    wrong = {identifier: entity_id for identifier, entity_id in actual.items() if entity_id != components.entity_id(expected[identifier])}
+    assert not wrong, f"{len(wrong)} identifiers in the wrong component, e.g. {next(iter(wrong.items()))}"
+
+    excluded = duckdb_project.query(
+        f"select distinct identifier_type, identifier_value, exclusion_reason from headless_crm_excluded_identifiers where entity_type = '{entity}'"
+    )
+    reasons = {(row["identifier_type"], row["identifier_value"]): row["exclusion_reason"] for row in excluded}
+    assert {identifier for identifier, reason in reasons.items() if reason == "over_linked"} == over_linked
+    assert all(reasons[identifier] == "blocklisted" for identifier in generated.blocked)
+
+
+def test_rounds_grow_with_the_log_of_the_longest_chain(duckdb_project: BuiltProject) -> None:
+    longest = graph(duckdb_project, "person").longest_chain
+    assert longest >= 200
+    (row,) = duckdb_project.query("select max(resolution_rounds) as rounds from headless_crm_person_components")
+    assert row["rounds"] <= math.ceil(math.log2(longest)) + 3
+
+
+@pytest.mark.parametrize("entity", ["person", "group"])
+def test_every_identifier_is_resolved_or_reported(duckdb_project: BuiltProject, entity: str) -> None:
+    seen = duckdb_project.query(
+        f"select identifier_type, raw_identifier_value as raw from headless_crm_{entity}_identifiers "
+        f"union select {entity}_identifier_type, raw_{entity}_identifier from headless_crm_membership_identifiers"
+    )
+    resolved = duckdb_project.query(f"select distinct identifier_type, raw_identifier_value as raw from headless_crm_resolved_{entity}_identifiers")
+    excluded = duckdb_project.query(f"select identifier_type, raw_identifier_value as raw from headless_crm_excluded_identifiers where entity_type = '{entity}'")
+
+    def keys(rows: list[dict[str, Any]]) -> set[tuple[str, str]]:
+        return {(row["identifier_type"], row["raw"]) for row in rows}
+
+    assert keys(resolved).isdisjoint(keys(excluded))
+    assert keys(resolved) | keys(excluded) == keys(seen)
+
+
+def test_quarantined_hubs_and_unattributed_traits_raise_warnings(duckdb_project: BuiltProject) -> None:
+    results = run_results(duckdb_project)
+    (over_linked,) = [r for uid, r in results.items() if "headless_crm_no_over_linked_identifiers" in uid]
+    assert (over_linked["status"], over_linked["failures"]) == ("warn", 2)  # the generated person hub and group hub
+    (unattributed,) = [r for uid, r in results.items() if "headless_crm_traits_have_entity_headless_crm_group_traits" in uid]
+    assert (unattributed["status"], unattributed["failures"]) == ("warn", 1)  # Judy Consulting, only known by gmail.com
+
+
+def test_persons_without_traits_still_appear(duckdb_project: BuiltProject) -> None:
+    rows = duckdb_project.query(
+        "select count(*) as persons, count(distinct person_id) as ids, "
+        "(select count(distinct person_id) from headless_crm_resolved_person_identifiers) as resolved, "
+        "(select count(distinct person_id) from headless_crm_resolved_person_traits) as with_traits "
+        "from headless_crm_persons"
+    )
+    assert rows[0]["persons"] == rows[0]["ids"] == rows[0]["resolved"] > rows[0]["with_traits"]
+
+
+# ------------------------------------------------------------------ a workspace of its own
+
+
+@pytest.fixture(scope="module")
+def incremental(duckdb_project: BuiltProject, tmp_path_factory: pytest.TempPathFactory) -> DbtWorkspace:
+    """The event log loaded in two steps: what was ingested before FIRST_LOAD_FILTER's
+    cutoff, then an incremental run over all adapter rows."""
+    workspace = DbtWorkspace("duckdb", tmp_path_factory.mktemp("crm_incremental"))
+    workspace.invoke("build", "--select", "+tag:headless_crm_event_log", "+headless_crm_excluded_identifiers",
+                     "--exclude-resource-type", "test", vars={"crm_golden_filter": FIRST_LOAD_FILTER})
+    first_load = workspace.query("select count(*) as n from headless_crm_events where source <> 'generated'")[0]["n"]
+    assert 0 < first_load < duckdb_project.query("select count(*) as n from headless_crm_events where source <> 'generated'")[0]["n"]
+    result = workspace.invoke("run", "--select", "+tag:headless_crm_event_log")
+    unions = [r.node for r in result.result.results if r.node.name in UNION_MODELS]
+    assert len(unions) == len(UNION_MODELS) and all("watermarks" in node.compiled_code for node in unions), "the second run was not incremental"
+    return workspace
+
+
+@pytest.mark.parametrize("model", UNION_MODELS)
+def test_incremental_history_equals_a_full_refresh(incremental: DbtWorkspace, duckdb_project: BuiltProject, model: str) -> None:
+    # The shared build loaded every union model from scratch, as a full refresh does.
+    query = f"select * from {model}"
+    assert Counter(tuple(row.items()) for row in incremental.query(query)) == Counter(tuple(row.items()) for row in duckdb_project.query(query))
+
+
+def test_bad_inputs_fail_clearly_and_missing_kinds_are_empty(incremental: DbtWorkspace) -> None:
+    """One run: adapters lacking interface columns fail naming source, model and columns; a
+    kind nobody provides is an empty typed table; hitting max_resolution_rounds is an error.
+    (The models run are independent, so no failure skips another.)"""
+    settings = {
+        "sources": [{
+            "name": "broken",
+            "events_model": "ref('crm_app_person_traits')",
+            "person_traits_model": "ref('crm_app_membership_identifiers')",
+        }],
+        "max_resolution_rounds": 2,
+    }
+    result = incremental.invoke("run", "--full-refresh", "--select", "headless_crm_events", "headless_crm_person_traits",
+                                "headless_crm_group_traits", "headless_crm_group_components", vars={"headless_crm": settings}, check=False)
+    failures = failing_nodes(result)
+    assert set(failures) == {"headless_crm_events", "headless_crm_person_traits", "headless_crm_group_components"}
+    assert "headless_crm source 'broken', events_model ref('crm_app_person_traits')" in failures["headless_crm_events"]
+    assert "missing required column(s) event_name, event_description, event_type" in failures["headless_crm_events"]
+    assert "person_traits_model ref('crm_app_membership_identifiers')" in failures["headless_crm_person_traits"]
+    assert "missing required column(s) row_id, trait_name, trait_value" in failures["headless_crm_person_traits"]
+    assert "did not converge within max_rounds=2 rounds" in failures["headless_crm_group_components"]
+
+    columns = incremental.query("select column_name, data_type from information_schema.columns where table_name = 'headless_crm_group_traits' order by ordinal_position")
+    assert [(c["column_name"], c["data_type"]) for c in columns] == [
+        ("id", "VARCHAR"), ("event_id", "VARCHAR"), ("row_id", "VARCHAR"), ("trait_name", "VARCHAR"), ("trait_value", "VARCHAR"),
+        ("source", "VARCHAR"), ("occurred_at", "TIMESTAMP"), ("_ingested_at", "TIMESTAMP")]
+    assert incremental.query("select count(*) as n from headless_crm_group_traits") == [{"n": 0}]
+
+
+def test_unknown_model_kind_is_an_error_naming_source_and_key(incremental: DbtWorkspace) -> None:
+    settings = {"sources": [{"name": "shop", "events_model": "ref('crm_storefront_events')", "person_identifier_model": "ref('crm_storefront_person_identifiers')"}]}
+    result = incremental.invoke("parse", vars={"headless_crm": settings}, check=False)
+    assert not result.success
+    log = "\n".join(incremental.log)
+    assert "headless_crm source 'shop': unknown key 'person_identifier_model'" in log
+    assert "person_identifiers_model" in log  # the valid keys are listed
+
+
+def test_the_layer_is_disabled_without_the_var(incremental: DbtWorkspace) -> None:
+    result = incremental.invoke("ls", "--output", "name", "--resource-type", "model", "--resource-type", "seed",
+                                "--resource-type", "test", vars={"headless_crm": None})
+    listed = set(result.result)
+    assert "crm_storefront_events" in listed  # the adapters are plain models of the project
+    assert not {name for name in listed if "headless_crm" in name}, "package models, seed or tests left enabled"
+    assert not {name for name in listed if name.startswith("crm_golden_") and not name.startswith("crm_golden_expected_")}
