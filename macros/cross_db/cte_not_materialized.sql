@@ -7,4 +7,4 @@
 
 {% macro default__cte_not_materialized() %}{% endmacro %}
 
-{% macro postgres__cte_not_materialized() %}not materialized{% endmacro %}
+{% macro postgres__cte_not_materialized() %}not materialized {% endmacro %}

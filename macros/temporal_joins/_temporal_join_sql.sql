@@ -17,7 +17,7 @@
   {%- set distinct_specs = specs | selectattr('aggregation', 'equalto', 'count_distinct') | selectattr('pick', 'equalto', 'aggregate') | rejectattr('relation', 'equalto', 'in_between') | list -%}
   {%- set rows_source = 'activity_schema_ranked' if distinct_specs else 'activity_schema_source' -%}
 
-with activity_schema_source as {{ activity_schema.cte_not_materialized() }} (
+with activity_schema_source as {{ activity_schema.cte_not_materialized() }}(
     select
         activity_id,
         ts,
@@ -35,7 +35,7 @@ with activity_schema_source as {{ activity_schema.cte_not_materialized() }} (
 
 {%- if distinct_specs %}
 
-activity_schema_ranked as {{ activity_schema.cte_not_materialized() }} (
+activity_schema_ranked as {{ activity_schema.cte_not_materialized() }}(
     {#- Flags for count_distinct before/after/ever: the first (last, for after) occurrence
         of each value per person, so that a running sum counts distinct values. #}
     select

@@ -55,4 +55,4 @@ inner join `activity-schema-offline`.`main`.`customer_stream` as cohort
 left join `activity-schema-offline`.`main`.`customer_stream` as target_last_in_between_made_purchase
     on target_last_in_between_made_purchase.activity_id = in_between.last_in_between_made_purchase__target_id
    and target_last_in_between_made_purchase.activity = 'made_purchase'
-where after_probe.row_rank = 2
+where after_probe.row_rank > 1
