@@ -15,7 +15,7 @@ import pytest
 from activity_harness.bigquery_offline import BigQueryCompile, ModelOutcome, compile_for_bigquery, execute_on_duckdb
 from activity_harness.matrix import Cell, write_report
 from activity_harness.paths import REPO_ROOT
-from activity_harness.project import BuiltProject, build, harness_seed
+from activity_harness.project import BuiltProject, build, harness_seed, write_generated_seeds
 from activity_harness.warehouses import LOCAL_TARGETS, PostgresServer
 
 REAL_TARGETS = ("snowflake_real", "bigquery_real")
@@ -70,6 +70,15 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         updated = re.sub(r"(<!-- matrix:start -->\n).*?(<!-- matrix:end -->)", lambda m: m.group(1) + table + "\n" + m.group(2), text, flags=re.S)
         if updated != text:
             readme.write_text(updated)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def generated_seeds() -> None:
+    """The generated seed CSVs are nodes of the integration project: without them it does
+    not even parse. Written before any test, so that a test that compiles the project
+    without building it works on a fresh clone whatever the order (builds rewrite them,
+    byte for byte the same)."""
+    write_generated_seeds(harness_seed())
 
 
 @pytest.fixture(scope="session")

@@ -20,8 +20,6 @@ import contextlib
 import graphlib
 import json
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,24 +93,10 @@ class ModelOutcome:
 
 
 def compile_for_bigquery(workdir: Path, project_dir: Path = INTEGRATION_DIR) -> BigQueryCompile:
-    """Compile every enabled model and data test for the offline `bigquery` target, in a
-    process of its own: dbt keeps global state (flags, adapters) between in-process runs,
-    and an earlier run of another target in the same process broke this compile."""
-    completed = subprocess.run(
-        [sys.executable, "-m", "activity_harness.bigquery_offline", str(workdir), str(project_dir)],
-        capture_output=True, text=True,
-    )
-    errors_file = workdir / "offline_compile_errors.json"
-    if completed.returncode != 0 or not errors_file.exists():
-        raise RuntimeError(f"offline BigQuery compile failed before compiling any model:\n{completed.stderr[-3000:]}")
-    manifest = json.loads((workdir / "target" / "manifest.json").read_text())
-    return BigQueryCompile(manifest=manifest, errors=json.loads(errors_file.read_text()))
-
-
-def _compile_in_this_process(workdir: Path, project_dir: Path) -> None:
-    """The compile itself, skipping the integration project's own equal_rowsets tests: they
-    introspect the warehouse, and are harness, not package SQL. Writes each failed node's
-    reason to offline_compile_errors.json."""
+    """Compile every enabled model and data test for the offline `bigquery` target, except
+    the integration project's own equal_rowsets tests: they introspect the warehouse, and
+    are harness, not package SQL. The generated seeds must have been written (their CSVs
+    are nodes of the project)."""
     from dbt.task.compile import CompileTask
 
     workspace = DbtWorkspace("bigquery", workdir, project_dir=project_dir)
@@ -129,7 +113,8 @@ def _compile_in_this_process(workdir: Path, project_dir: Path) -> None:
         for node_result in result.result.results
         if str(node_result.status) not in ("success", "pass")
     }
-    (workdir / "offline_compile_errors.json").write_text(json.dumps(errors))
+    manifest = json.loads((workdir / "target" / "manifest.json").read_text())
+    return BigQueryCompile(manifest=manifest, errors=errors)
 
 
 # Why a model did not compile offline, when it is a limit of compiling offline rather than
@@ -318,7 +303,3 @@ def _fetch(connection: duckdb.DuckDBPyConnection, sql: str) -> list[Row]:
     cursor = connection.execute(sql)
     names = [d[0].lower() for d in cursor.description]
     return [dict(zip(names, row)) for row in cursor.fetchall()]
-
-
-if __name__ == "__main__":
-    _compile_in_this_process(Path(sys.argv[1]), Path(sys.argv[2]))
