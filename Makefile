@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 DBT_DEPS := integration_tests/dbt_packages/.installed
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: setup demo test bench clean
+.PHONY: setup demo test bench bench-crm clean
 
 setup: $(DBT_DEPS)
 
@@ -26,8 +26,13 @@ demo: setup
 test: setup
 	$(BIN)/python -m pytest
 
+# The join benchmark on two stream shapes: the default (median 6 events per person) and busier people.
 bench: setup
 	$(BIN)/activity-harness bench
+	$(BIN)/activity-harness bench --events-median 60 --output benchmarks/temporal_joins_busy_people.md
+
+bench-crm: setup
+	$(BIN)/activity-harness bench-crm
 
 clean:
 	rm -rf $(VENV) integration_tests/dbt_packages integration_tests/target integration_tests/logs .bench

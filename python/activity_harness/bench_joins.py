@@ -42,7 +42,9 @@ FIRST_LAST_COLUMNS = ("ts", "revenue_impact")
 # busier ones), so that the growth from one size to the next measures scaling alone.
 ACTIVITIES = ("started_session", "viewed_page", "added_to_cart", "made_purchase", "signed_up")
 ACTIVITY_WEIGHTS = (0.20, 0.50, 0.15, 0.10, 0.05)
-EVENTS_MEDIAN = 6.0  # events per person ~ ceil(lognormal(ln 6, 1.5)): mean ~18, a heavy tail
+# Events per person ~ ceil(lognormal(ln median, 1.5)): with the default median 6, mean ~18
+# and a heavy tail; --events-median 60 models a product with busier people.
+EVENTS_MEDIAN = 6.0
 EVENTS_SIGMA = 1.5
 ANONYMOUS_SHARE = 0.10  # people never identified: every row carries only anonymous_customer_id
 SERVER_SIDE_SHARE = 0.30  # rows of identified people with customer but no anonymous id
@@ -89,9 +91,10 @@ class Settings:
     seed: int
     repeat: int
     naive_timeout: float
+    events_median: float = EVENTS_MEDIAN
 
 
-def generate_stream(connection: duckdb.DuckDBPyConnection, rows: int, seed: int) -> None:
+def generate_stream(connection: duckdb.DuckDBPyConnection, rows: int, seed: int, events_median: float = EVENTS_MEDIAN) -> None:
     """Create table `stream` (the package's stream contract) with `rows` rows, vectorised."""
     rng = np.random.default_rng(seed)
     fake = Faker()
@@ -99,8 +102,8 @@ def generate_stream(connection: duckdb.DuckDBPyConnection, rows: int, seed: int)
     pages = [fake.uri_path() for _ in range(200)]
     categories = sorted({fake.word() for _ in range(40)})
 
-    mean_events = EVENTS_MEDIAN * np.exp(EVENTS_SIGMA**2 / 2)
-    counts = np.ceil(rng.lognormal(np.log(EVENTS_MEDIAN), EVENTS_SIGMA, int(rows / mean_events * 1.5) + 100)).astype(np.int64)
+    mean_events = events_median * np.exp(EVENTS_SIGMA**2 / 2)
+    counts = np.ceil(rng.lognormal(np.log(events_median), EVENTS_SIGMA, int(rows / mean_events * 1.5) + 100)).astype(np.int64)
     totals = np.cumsum(counts)
     people = int(np.searchsorted(totals, rows)) + 1
     if people > len(counts):
@@ -329,7 +332,7 @@ def bench_size(
     connection: duckdb.DuckDBPyConnection, size: int, package_sql: dict[str, str], settings: Settings, progress: Progress
 ) -> tuple[StreamStats, list[Timing]]:
     task = progress.add_task(f"{size:,} rows: generating", total=len(JOIN_TYPES))
-    generate_stream(connection, size, settings.seed)
+    generate_stream(connection, size, settings.seed, settings.events_median)
     stats = stream_stats(connection)
     timings = []
     for join_type in JOIN_TYPES:
@@ -416,6 +419,7 @@ def report(settings: Settings, machine: list[str], stats: dict[int, StreamStats]
         "",
         f"Written by `make bench` (`activity-harness bench --seed {settings.seed} "
         + " ".join(f"--sizes {s}" for s in sizes)
+        + (f" --events-median {settings.events_median:g}" if settings.events_median != EVENTS_MEDIAN else "")
         + f"`) on {date.today().isoformat()}; regenerate rather than edit.",
         "",
         f"Each of the twelve join types of issue 3 ({COHORT} cohort, {TARGET} target, cohort_filter 'all';",
@@ -439,7 +443,7 @@ def report(settings: Settings, machine: list[str], stats: dict[int, StreamStats]
         "## Data",
         "",
         "Generated with NumPy (Faker for the page and category vocabularies), the same shape at every size:",
-        f"a bigger stream has more people, not busier ones. Events per person: ceil(lognormal(ln {EVENTS_MEDIAN:g}, {EVENTS_SIGMA:g})),",
+        f"a bigger stream has more people, not busier ones. Events per person: ceil(lognormal(ln {settings.events_median:g}, {EVENTS_SIGMA:g})),",
         "a heavy tail of very active people, which is what makes self-joins explode in practice. Activities:",
         ", ".join(f"{a} {w:.0%}" for a, w in zip(ACTIVITIES, ACTIVITY_WEIGHTS))
         + f"; revenue on purchases. {ANONYMOUS_SHARE:.0%} of people are anonymous-only,",
@@ -504,8 +508,9 @@ def verdict(settings: Settings, by_key: dict[tuple[int, str], Timing], row_ratio
 @click.option("--workdir", type=click.Path(path_type=Path), default=DEFAULT_WORKDIR, show_default=True, help="Scratch directory: DuckDB file and dbt project.")
 @click.option("--repeat", default=3, show_default=True, help="Runs per query on each side; the best is kept.")
 @click.option("--naive-timeout", default=50.0, show_default=True, help="Seconds before a self-join run is interrupted.")
-def bench(sizes: tuple[int, ...], seed: int, output: Path, workdir: Path, repeat: int, naive_timeout: float) -> None:
+@click.option("--events-median", default=EVENTS_MEDIAN, show_default=True, help="Median events per person of the generated streams.")
+def bench(sizes: tuple[int, ...], seed: int, output: Path, workdir: Path, repeat: int, naive_timeout: float, events_median: float) -> None:
     """Time the twelve temporal joins against a naive self-join formulation."""
     if list(sizes) != sorted(set(sizes)):
         raise click.BadParameter("give distinct sizes, smallest first", param_hint="--sizes")
-    run_benchmark(Settings(tuple(sizes), seed, repeat, naive_timeout), workdir, output, Console())
+    run_benchmark(Settings(tuple(sizes), seed, repeat, naive_timeout, events_median), workdir, output, Console())
