@@ -12,11 +12,20 @@ from typing import Any
 import pytest
 
 from activity_harness.bigquery_offline import BigQueryCompile
+from activity_harness.dbt import DbtWorkspace
 from activity_harness.project import BuiltProject
 
 SNAPSHOT_DIR = Path(__file__).parent / "snapshots"
 # One temporal join, identity stitching (windows and a resolve_identity call).
 CENTRAL_MODELS = ("tjd_last_in_between", "identity_time_windows", "stitched_raw_events")
+# One round of the headless CRM's connected components: it runs inside a materialization,
+# so it is compiled on its own, over named stand-ins for the round's tables.
+CRM_ROUND = "{{ activity_schema._connected_components_round_sql('crm_labels_round_n', 'crm_edges') }}"
+
+
+def compiled_inline(workspace: DbtWorkspace, sql: str, *flags: str) -> str:
+    result = workspace.invoke("compile", "--inline", sql, *flags)
+    return result.result.results[0].node.compiled_code.strip() + "\n"
 
 
 def compiled_code(manifest: dict[str, Any], model: str) -> str:
@@ -46,3 +55,14 @@ def test_snowflake_sql_snapshot(snowflake_project: BuiltProject, model: str) -> 
 @pytest.mark.parametrize("model", CENTRAL_MODELS)
 def test_bigquery_sql_snapshot(bigquery_compile: BigQueryCompile, model: str) -> None:
     check_snapshot("bigquery", model, compiled_code(bigquery_compile.manifest, model))
+
+
+@pytest.mark.snowflake
+def test_snowflake_crm_round_snapshot(snowflake_project: BuiltProject) -> None:
+    check_snapshot("snowflake", "connected_components_round", compiled_inline(snowflake_project.workspace, CRM_ROUND))
+
+
+@pytest.mark.bigquery
+def test_bigquery_crm_round_snapshot(tmp_path: Path) -> None:
+    workspace = DbtWorkspace("bigquery", tmp_path)
+    check_snapshot("bigquery", "connected_components_round", compiled_inline(workspace, CRM_ROUND, "--no-introspect", "--no-populate-cache"))
