@@ -50,6 +50,6 @@ def print_summary(database: Path, console: Console) -> None:
         console.print(
             f"Headless CRM: {identifiers:,} person identifiers resolved to {persons:,} persons; {groups:,} groups, "
             f"{memberships:,} memberships; {excluded:,} identifiers excluded (blocklisted, invalid or over-linked). "
-            "The build's two warnings are intended: the test data holds an over-linked identifier and a trait "
-            "whose group has no identifiers, and the monitoring tests report them."
+            "The build's two warnings are intended: the test data holds over-linked hubs and a group trait "
+            "whose only identifier (gmail.com) is blocklisted, and the monitoring tests report them."
         )
