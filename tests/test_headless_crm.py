@@ -149,19 +149,22 @@ def test_persons_without_traits_still_appear(duckdb_project: BuiltProject) -> No
 # ------------------------------------------------------------------ a workspace of its own
 
 
-@pytest.fixture(scope="module")
-def incremental(duckdb_project: BuiltProject, tmp_path_factory: pytest.TempPathFactory) -> DbtWorkspace:
+def load_in_two_steps(workspace: DbtWorkspace, full_build: BuiltProject) -> DbtWorkspace:
     """The event log loaded in two steps: what was ingested before FIRST_LOAD_FILTER's
     cutoff, then an incremental run over all adapter rows."""
-    workspace = DbtWorkspace("duckdb", tmp_path_factory.mktemp("crm_incremental"))
     workspace.invoke("build", "--select", "+tag:headless_crm_event_log", "+headless_crm_excluded_identifiers",
                      "--exclude-resource-type", "test", vars={"crm_golden_filter": FIRST_LOAD_FILTER})
     first_load = workspace.query("select count(*) as n from headless_crm_events where source <> 'generated'")[0]["n"]
-    assert 0 < first_load < duckdb_project.query("select count(*) as n from headless_crm_events where source <> 'generated'")[0]["n"]
+    assert 0 < first_load < full_build.query("select count(*) as n from headless_crm_events where source <> 'generated'")[0]["n"]
     result = workspace.invoke("run", "--select", "+tag:headless_crm_event_log")
     unions = [r.node for r in result.result.results if r.node.name in UNION_MODELS]
     assert len(unions) == len(UNION_MODELS) and all("watermarks" in node.compiled_code for node in unions), "the second run was not incremental"
     return workspace
+
+
+@pytest.fixture(scope="module")
+def incremental(duckdb_project: BuiltProject, tmp_path_factory: pytest.TempPathFactory) -> DbtWorkspace:
+    return load_in_two_steps(DbtWorkspace("duckdb", tmp_path_factory.mktemp("crm_incremental")), duckdb_project)
 
 
 @pytest.mark.parametrize("model", UNION_MODELS)
