@@ -7,6 +7,14 @@
     (source, id) makes reloading them harmless). A kind no source provides gives an
     empty, typed table. -#}
 {% macro _headless_crm_union(kind) %}
+  {#- The six union models share their configuration, so each is this one call. -#}
+  {{ config(
+      materialized='incremental',
+      incremental_strategy=activity_schema._headless_crm_setting('incremental_strategy'),
+      unique_key=['source', 'id'],
+      enabled=activity_schema._headless_crm_enabled(),
+      tags=['headless_crm', 'headless_crm_event_log'],
+  ) }}
   {%- set columns = activity_schema._headless_crm_interface(kind) -%}
   {%- set string_type = dbt.type_string() -%}
 with
