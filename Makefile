@@ -26,10 +26,12 @@ demo: setup
 test: setup
 	$(BIN)/python -m pytest
 
-# The join benchmark on two stream shapes: the default (median 6 events per person) and busier people.
+# The join benchmark on three stream shapes: the default (median 6 events per person), busier
+# people, and a stream that grows by running longer (the same people, longer histories).
 bench: setup
 	$(BIN)/activity-harness bench
 	$(BIN)/activity-harness bench --events-median 60 --output benchmarks/temporal_joins_busy_people.md
+	$(BIN)/activity-harness bench --growth history --output benchmarks/temporal_joins_longer_history.md
 
 bench-crm: setup
 	$(BIN)/activity-harness bench-crm
