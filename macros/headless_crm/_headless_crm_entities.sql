@@ -30,7 +30,7 @@
             identifier_value,
             row_number() over (
                 partition by {{ entity_id }}, identifier_type
-                order by last_seen_at desc nulls last, identifier_value
+                order by last_seen_at desc nulls last, {{ activity_schema.binary_order('identifier_value') }}
             ) as recency
         from (
             select {{ entity_id }}, identifier_type, identifier_value, max(last_seen_at) as last_seen_at
@@ -120,6 +120,6 @@
   {%- set relation = load_relation(ref('headless_crm_resolved_' ~ entity ~ ('_identifiers' if kind == 'identifier' else '_traits'))) -%}
   {%- if relation is none -%}{{ return([]) }}{%- endif -%}
   {%- set name_column = 'identifier_type' if kind == 'identifier' else 'trait_name' -%}
-  {%- set names = run_query("select distinct " ~ name_column ~ " from " ~ relation ~ " where " ~ name_column ~ " is not null order by " ~ name_column) -%}
+  {%- set names = run_query("select " ~ name_column ~ " from " ~ relation ~ " where " ~ name_column ~ " is not null group by " ~ name_column ~ " order by " ~ activity_schema.binary_order(name_column)) -%}
   {{ return(names.columns[0].values() | list) }}
 {% endmacro %}

@@ -26,7 +26,7 @@
             role,
             row_number() over (
                 partition by person_id, group_id
-                order by case when role is null then 1 else 0 end, occurred_at desc nulls last, id desc, source desc
+                order by case when role is null then 1 else 0 end, occurred_at desc nulls last, {{ activity_schema.binary_order('id') }} desc, {{ activity_schema.binary_order('source') }} desc
             ) as recency,
             min(occurred_at) over (partition by person_id, group_id) as first_seen_at,
             max(occurred_at) over (partition by person_id, group_id) as last_seen_at

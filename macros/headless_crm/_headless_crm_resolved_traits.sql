@@ -18,7 +18,7 @@
             traits.id,
             row_number() over (
                 partition by row_entities.entity_id, traits.trait_name
-                order by traits.occurred_at desc nulls last, traits.id desc, traits.source desc
+                order by traits.occurred_at desc nulls last, {{ activity_schema.binary_order('traits.id') }} desc, {{ activity_schema.binary_order('traits.source') }} desc
             ) as recency
         from {{ ref('headless_crm_' ~ entity ~ '_traits') }} as traits
         join row_entities on row_entities.link_key = {{ activity_schema._headless_crm_link_key('traits') }}

@@ -69,7 +69,7 @@
 
 {#- Integer node numbers in node_key order, so the smallest number is the smallest key. -#}
 {% macro _connected_components_nodes_sql(graph_input) %}
-    select node_key, row_number() over (order by node_key) as node_number
+    select node_key, row_number() over (order by {{ activity_schema.binary_order('node_key') }}) as node_number
     from (select distinct node_key from {{ graph_input }} where node_key is not null) as distinct_nodes
 {% endmacro %}
 

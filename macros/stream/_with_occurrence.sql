@@ -2,7 +2,7 @@
     activity_repeated_at per (activity, person) in (ts, activity_id) order so that ties
     resolve the same way on every run. -#}
 {% macro _with_occurrence(relation) -%}
-  {%- set person_window = "partition by activity, coalesce(customer, anonymous_customer_id) order by ts, activity_id" -%}
+  {%- set person_window = "partition by activity, coalesce(customer, anonymous_customer_id) order by ts, " ~ activity_schema.binary_order('activity_id') -%}
   select
       {{ activity_schema._stream_contract_columns() | join(', ') }},
       row_number() over ({{ person_window }}) as activity_occurrence,

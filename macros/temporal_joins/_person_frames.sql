@@ -7,7 +7,7 @@
 {% endmacro %}
 
 {% macro default___person_frames() %}
-  {%- set person_order = "partition by join_key order by ts, row_rank, activity_id" -%}
+  {%- set person_order = "partition by join_key order by ts, row_rank, " ~ activity_schema.binary_order('activity_id') -%}
   {{ return({
       'ever': person_order ~ " rows between unbounded preceding and unbounded following",
       'before': person_order ~ " rows between unbounded preceding and 1 preceding",
@@ -20,6 +20,6 @@
     rows as "1 following .. unbounded following", read backwards, make a growing frame. -#}
 {% macro postgres___person_frames() %}
   {%- set frames = activity_schema.default___person_frames() -%}
-  {%- do frames.update({'after': "partition by join_key order by ts desc, row_rank desc, activity_id desc rows between unbounded preceding and 1 preceding"}) -%}
+  {%- do frames.update({'after': "partition by join_key order by ts desc, row_rank desc, " ~ activity_schema.binary_order('activity_id') ~ " desc rows between unbounded preceding and 1 preceding"}) -%}
   {{ return(frames) }}
 {% endmacro %}

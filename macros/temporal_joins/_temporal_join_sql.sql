@@ -45,7 +45,7 @@ activity_schema_ranked as {{ activity_schema.cte_not_materialized() }}(
         {%- set measure = activity_schema._measure_name(spec, column) %}
         , case when {{ measure }} is not null and row_number() over (
               partition by join_key, activity, {{ measure }}
-              order by ts {{ 'desc' if spec.relation == 'after' }}, activity_id {{ 'desc' if spec.relation == 'after' }}) = 1
+              order by ts {{ 'desc' if spec.relation == 'after' }}, {{ activity_schema.binary_order('activity_id') }} {{ 'desc' if spec.relation == 'after' }}) = 1
           then 1 else 0 end as {{ measure }}_distinct
         {%- endfor %}
         {%- endfor %}

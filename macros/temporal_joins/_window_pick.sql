@@ -13,7 +13,7 @@
     min/max: one pass and constant work per row, whatever the frame. -#}
 {% macro postgres___window_pick(function, condition, value, over) -%}
   {%- set ts_width = 26 -%}
-  {%- set place = "(to_char(ts, 'YYYY-MM-DD HH24:MI:SS.US') || row_rank::text || activity_id) collate \"C\"" -%}
+  {%- set place = activity_schema.binary_order("to_char(ts, 'YYYY-MM-DD HH24:MI:SS.US') || row_rank::text || activity_id") -%}
   {%- set picked = ('min' if function == 'first_value' else 'max') ~ "(case when " ~ condition ~ " then " ~ place ~ " end) over (" ~ over ~ ")" -%}
   {%- if value == 'ts' -%}
     substr({{ picked }}, 1, {{ ts_width }})::timestamp

@@ -13,7 +13,7 @@ ordered as (
         anonymous_customer_id,
         customer,
         ts,
-        lag(customer) over (partition by anonymous_customer_id order by ts, customer) as previous_customer
+        lag(customer) over (partition by anonymous_customer_id order by ts, {{ activity_schema.binary_order('customer') }}) as previous_customer
     from identifications
 )
 

@@ -3,7 +3,7 @@
     starts when it was seen, each ends where the next starts, the last is open-ended.
     The optional buffer moves every boundary earlier. -#}
 {%- set buffer = activity_schema._identity_buffer_minutes() -%}
-{%- set mapping_order = "partition by anonymous_customer_id order by changed_at, customer" -%}
+{%- set mapping_order = "partition by anonymous_customer_id order by changed_at, " ~ activity_schema.binary_order('customer') -%}
 with changes as (
     select
         anonymous_customer_id,

@@ -85,9 +85,11 @@ class PostgresServer:
         return connection
 
     def create_database(self, name: str) -> None:
+        """A database with a linguistic collation (ICU en-US, where 'a' < 'B'), as client
+        databases usually have, so the matrix catches any result that depends on it."""
         with contextlib.closing(self.connect()) as connection, connection.cursor() as cursor:
             cursor.execute(f'drop database if exists "{name}"')
-            cursor.execute(f'create database "{name}"')
+            cursor.execute(f"create database \"{name}\" template template0 locale_provider icu icu_locale 'en-US'")
 
 
 @contextlib.contextmanager
