@@ -61,10 +61,12 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    if not MATRIX_CELLS:
-        return
-    table = write_report(MATRIX_CELLS, REPO_ROOT / "reports" / "warehouse_matrix.md", REPO_ROOT / "reports" / "warehouse_matrix.html")
-    if session.config.getoption("--target") == "all" and not session.config.getoption("-k") and not session.config.args[1:]:
+    # The committed report and README table come from full runs only: a run narrowed to one
+    # target or some tests would overwrite them with skips.
+    config = session.config
+    full_run = config.getoption("--target") == "all" and not config.getoption("-k") and config.args_source is pytest.Config.ArgsSource.TESTPATHS
+    if MATRIX_CELLS and full_run:
+        table = write_report(MATRIX_CELLS, REPO_ROOT / "reports" / "warehouse_matrix.md", REPO_ROOT / "reports" / "warehouse_matrix.html")
         readme = REPO_ROOT / "README.md"
         text = readme.read_text()
         updated = re.sub(r"(<!-- matrix:start -->\n).*?(<!-- matrix:end -->)", lambda m: m.group(1) + table + "\n" + m.group(2), text, flags=re.S)
