@@ -1,13 +1,14 @@
 """Shared fixtures: the integration project is built once per test session per warehouse.
 
 `--target duckdb|postgres|snowflake|bigquery|spark|all` (default all) selects the warehouses;
-tests marked for another warehouse are skipped, saying so. After a run, the warehouse ×
-feature matrix is written to reports/ (and into README.md after a full local run).
+tests marked for another warehouse are skipped, saying so. After a full run, the warehouse
+× feature matrix is written to reports/ and into README.md.
 """
 
 from __future__ import annotations
 
 import re
+import signal
 from collections.abc import Iterator
 
 import pytest
@@ -91,6 +92,9 @@ def duckdb_project(tmp_path_factory: pytest.TempPathFactory) -> BuiltProject:
 
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[PostgresServer]:
+    # A terminated run (kill, CI timeout) raises KeyboardInterrupt instead of dying at once,
+    # so pytest still tears down and the server does not outlive the run.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     server = PostgresServer().start()
     yield server
     server.stop()
