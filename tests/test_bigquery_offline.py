@@ -15,6 +15,7 @@ from activity_harness.bigquery_offline import (
     BigQueryCompile,
     ModelOutcome,
     bigquery_problems,
+    seed_type_problems,
 )
 from activity_harness.matrix import row_differences
 from activity_harness.project import BuiltProject
@@ -134,6 +135,14 @@ def test_compiled_sql_has_no_bigquery_problems(bigquery_compile: BigQueryCompile
         if node["resource_type"] in ("model", "test") and node.get("compiled_code") and (found := bigquery_problems(node["compiled_code"]))
     }
     assert not problems, "BigQuery problems in the compiled SQL:\n" + "\n".join(f"- {name}: {'; '.join(found)}" for name, found in problems.items())
+
+
+def test_seed_types_load_on_bigquery(bigquery_compile: BigQueryCompile, duckdb_project: BuiltProject) -> None:
+    """dbt-bigquery loads a seed with its column_types as the load job's schema, which knows
+    no varchar, double precision or bigint; the project spells them for the target."""
+    assert seed_type_problems(bigquery_compile.manifest) == []
+    # The same types on DuckDB keep their usual names, so the check above has something to see.
+    assert "generated_raw_events.event_id: varchar" in seed_type_problems(duckdb_project.manifest)
 
 
 def test_transpiled_results_equal_duckdb(offline_outcomes: dict[str, ModelOutcome], duckdb_project: BuiltProject) -> None:

@@ -62,6 +62,12 @@ BIGQUERY_CAST_TYPES = frozenset({
     "datetime", "time", "timestamp", "interval", "geography", "array", "struct", "range",
 })
 PARAMETERISED_TYPES = frozenset({"string", "bytes", "numeric", "decimal", "bignumeric", "bigdecimal"})
+# The type names a BigQuery load job's schema accepts (dbt-bigquery loads a seed with one,
+# its column_types becoming the schema): fewer than a cast takes, no bigint or varchar.
+BIGQUERY_LOAD_TYPES = frozenset({
+    "string", "bytes", "integer", "int64", "float", "float64", "numeric", "bignumeric",
+    "boolean", "bool", "timestamp", "date", "time", "datetime", "geography", "json", "record", "struct", "range",
+})
 CAST_FUNCTIONS = frozenset({"cast", "safe_cast", "try_cast"})
 
 # Tokens BigQuery has no use for, whatever sqlglot makes of them.
@@ -122,6 +128,17 @@ def compile_for_bigquery(workdir: Path, project_dir: Path = INTEGRATION_DIR) -> 
 # "connection never acquired"), or dbt skipped it because such an upstream failed.
 INTROSPECTS = "queries the warehouse while compiling, which an offline compile cannot"
 UPSTREAM_NOT_COMPILED = "dbt skipped it: an upstream model did not compile"
+
+
+def seed_type_problems(manifest: dict[str, Any]) -> list[str]:
+    """The seed column types a BigQuery load job would reject, as 'seed.column: type'."""
+    return [
+        f"{node['name']}.{column}: {written}"
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "seed"
+        for column, written in (node["config"].get("column_types") or {}).items()
+        if written.lower() not in BIGQUERY_LOAD_TYPES
+    ]
 
 
 def _compile_error(message: str | None) -> str:
