@@ -182,6 +182,24 @@ def test_missing_identity_column_is_a_compile_error(tmp_path: Path) -> None:
     assert "bad_identifications_missing_column" in message and "missing required column(s) customer" in message
 
 
+def test_identity_sources_resolve_by_name_or_package(duckdb_project: BuiltProject, tmp_path: Path) -> None:
+    """'name' is the root project's node, 'package.name' any package's; either way dbt has
+    no cause to warn that a package model depends on a root-project node."""
+    parents = duckdb_project.manifest["nodes"]["model.activity_schema.identity__person_stream"]["depends_on"]["nodes"]
+    assert {"model.activity_schema_integration_tests.stg_identifies", "seed.activity_schema_integration_tests.identity_golden_identifications"} <= set(parents)
+    workspace = DbtWorkspace("duckdb", tmp_path)
+    workspace.invoke("parse", "--no-partial-parse")
+    assert not [message for message in workspace.log if "depends on the root project node" in message]
+
+
+def test_malformed_identity_source_is_a_compile_error(tmp_path: Path) -> None:
+    result = DbtWorkspace("duckdb", tmp_path).invoke(
+        "parse", vars={"activity_schema": {"identity_sources": ["stg_identifies", "a.b.c"], "stream": "customer_stream"}}, check=False
+    )
+    assert not result.success
+    assert "'a.b.c' is not a relation name" in str(result.exception)
+
+
 def test_stitching_without_identity_sources_is_a_compile_error(tmp_path: Path) -> None:
     result = DbtWorkspace("duckdb", tmp_path).invoke("parse", vars={"activity_schema": {"stream": "customer_stream"}}, check=False)
     assert not result.success

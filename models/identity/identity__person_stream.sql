@@ -4,7 +4,7 @@
     that the not_null test counts them, and the change detector leaves them out. -#}
 {%- set string_type = dbt.type_string() -%}
 {%- for source_name in activity_schema._identity_sources() %}
-{%- set relation = ref(source_name) %}
+{%- set relation = activity_schema._identity_source_ref(source_name) %}
 {%- do activity_schema._require_columns(relation, ['anonymous_customer_id', 'customer', 'ts'], "identity source '" ~ source_name ~ "'") %}
 select
     cast(anonymous_customer_id as {{ string_type }}) as anonymous_customer_id,
