@@ -2,32 +2,42 @@
 
 from __future__ import annotations
 
-import json
+import csv
 from pathlib import Path
 
 import pytest
 
 from activity_harness.dbt import DbtWorkspace
-from activity_harness.paths import REPO_ROOT
+from activity_harness.paths import INTEGRATION_DIR, REPO_ROOT
 from activity_harness.project import BuiltProject
 
 pytestmark = pytest.mark.duckdb
 
 
-def package_manifest(project: BuiltProject) -> dict:
-    return json.loads((project.workspace.workdir / "target" / "manifest.json").read_text())
-
-
 def test_every_public_macro_is_documented(duckdb_project: BuiltProject) -> None:
-    macros = package_manifest(duckdb_project)["macros"].values()
+    macros = duckdb_project.manifest["macros"].values()
     public = [m for m in macros if m["package_name"] == "activity_schema" and not m["name"].startswith("_") and "__" not in m["name"]]
     assert len(public) > 15
     undocumented = sorted(m["name"] for m in public if not m["description"].strip())
     assert not undocumented, f"macros without a description in YAML: {undocumented}"
 
 
+def test_seed_column_types_name_the_seed_columns(duckdb_project: BuiltProject) -> None:
+    """A column_types entry for a column the CSV lacks does nothing but make agate warn on
+    every load (hundreds of lines in `make demo`)."""
+    seeds = [n for n in duckdb_project.manifest["nodes"].values() if n["resource_type"] == "seed" and n["config"].get("column_types")]
+    assert len(seeds) > 20
+    stray = {}
+    for seed in seeds:
+        with (INTEGRATION_DIR / seed["original_file_path"]).open(newline="") as handle:
+            header = next(csv.reader(handle))
+        if extra := sorted(set(seed["config"]["column_types"]) - set(header)):
+            stray[seed["name"]] = extra
+    assert not stray, f"column_types for columns the seed does not have: {stray}"
+
+
 def test_every_package_model_and_column_is_documented(duckdb_project: BuiltProject) -> None:
-    nodes = package_manifest(duckdb_project)["nodes"].values()
+    nodes = duckdb_project.manifest["nodes"].values()
     models = [n for n in nodes if n["package_name"] == "activity_schema" and n["resource_type"] == "model"]
     assert models
     for model in models:
