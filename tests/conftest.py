@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from activity_harness.bigquery_offline import BigQueryCompile, ModelOutcome, compile_for_bigquery, execute_on_duckdb
+from activity_harness.bigquery_offline import BigQueryCompile, ModelOutcome, compile_for_bigquery, execute_on_duckdb, pinned_crm_pivots
 from activity_harness.matrix import Cell, write_report
 from activity_harness.paths import REPO_ROOT
 from activity_harness.project import BuiltProject, build, harness_seed, write_generated_seeds
@@ -119,9 +119,10 @@ def spark_project(tmp_path_factory: pytest.TempPathFactory) -> BuiltProject:
 
 
 @pytest.fixture(scope="session")
-def bigquery_compile(tmp_path_factory: pytest.TempPathFactory) -> BigQueryCompile:
-    """The integration project compiled for BigQuery offline (dummy key, no introspection)."""
-    return compile_for_bigquery(tmp_path_factory.mktemp("bigquery_offline"))
+def bigquery_compile(duckdb_project: BuiltProject, tmp_path_factory: pytest.TempPathFactory) -> BigQueryCompile:
+    """The integration project compiled for BigQuery offline (dummy key, no introspection),
+    the CRM's pivot columns pinned to those the DuckDB build discovered."""
+    return compile_for_bigquery(tmp_path_factory.mktemp("bigquery_offline"), vars=pinned_crm_pivots(duckdb_project))
 
 
 @pytest.fixture(scope="session")

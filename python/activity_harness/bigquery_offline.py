@@ -10,6 +10,7 @@ pass three checks instead of a run.
 
 Limits, written down: incremental models are checked in their full-refresh form (the
 integration project's emulator shim makes `is_incremental()` false on the offline target);
+pivot columns that the CRM discovers by querying the warehouse are pinned to DuckDB's;
 the rows check runs on DuckDB, so it proves the BigQuery SQL's logic, not BigQuery's typing
 (e.g. comparing TIMESTAMP with DATETIME, or grouping by JSON, fails only on BigQuery).
 """
@@ -28,12 +29,14 @@ from unittest import mock
 
 import duckdb
 import sqlglot
+import yaml
 from sqlglot import Token, TokenType, exp
 from sqlglot.dialects.bigquery import BigQuery
 from sqlglot.errors import ParseError, SqlglotError
 
 from .dbt import DbtWorkspace
 from .matrix import Row
+from .project import BuiltProject
 from .paths import INTEGRATION_DIR
 
 # Real BigQuery functions that sqlglot 30.22 leaves as exp.Anonymous (measured over the
@@ -98,7 +101,7 @@ class ModelOutcome:
     rows: list[Row] | None = field(default=None, repr=False)
 
 
-def compile_for_bigquery(workdir: Path, project_dir: Path = INTEGRATION_DIR) -> BigQueryCompile:
+def compile_for_bigquery(workdir: Path, project_dir: Path = INTEGRATION_DIR, vars: dict[str, Any] | None = None) -> BigQueryCompile:
     """Compile every enabled model and data test for the offline `bigquery` target, except
     the integration project's own equal_rowsets tests: they introspect the warehouse, and
     are harness, not package SQL. The generated seeds must have been written (their CSVs
@@ -110,7 +113,7 @@ def compile_for_bigquery(workdir: Path, project_dir: Path = INTEGRATION_DIR) -> 
     with mock.patch.object(CompileTask, "raise_on_first_error", lambda self: False):
         result = workspace.invoke(
             "compile", "--no-introspect", "--no-populate-cache",
-            "--select", "resource_type:model", "resource_type:test", "--exclude", "test_name:equal_rowsets", check=False,
+            "--select", "resource_type:model", "resource_type:test", "--exclude", "test_name:equal_rowsets", vars=vars, check=False,
         )
     if result.result is None:
         raise RuntimeError(f"offline BigQuery compile failed before compiling any model: {result.exception}")
@@ -128,6 +131,22 @@ def compile_for_bigquery(workdir: Path, project_dir: Path = INTEGRATION_DIR) -> 
 # "connection never acquired"), or dbt skipped it because such an upstream failed.
 INTROSPECTS = "queries the warehouse while compiling, which an offline compile cannot"
 UPSTREAM_NOT_COMPILED = "dbt skipped it: an upstream model did not compile"
+
+
+def pinned_crm_pivots(built: BuiltProject) -> dict[str, Any]:
+    """The integration project's headless_crm var with every pivot column list it leaves to
+    discovery pinned to the names the DuckDB build found, in the package's (binary) order:
+    discovery queries the warehouse while compiling, which an offline compile cannot."""
+    settings = yaml.safe_load((INTEGRATION_DIR / "dbt_project.yml").read_text())["vars"]["headless_crm"]
+    for entity in ("person", "group"):
+        for kind, name_column in (("identifier", "identifier_type"), ("trait", "trait_name")):
+            if settings.get(f"{entity}_{kind}_columns") is None:
+                rows = built.query(
+                    f"select {name_column} as name from headless_crm_resolved_{entity}_{kind}s"
+                    f" where {name_column} is not null group by {name_column} order by {name_column}"
+                )
+                settings[f"{entity}_{kind}_columns"] = [row["name"] for row in rows]
+    return {"headless_crm": settings}
 
 
 def seed_type_problems(manifest: dict[str, Any]) -> list[str]:
