@@ -144,9 +144,12 @@ def test_seed_types_load_on_bigquery(bigquery_compile: BigQueryCompile, duckdb_p
     # The same types on DuckDB keep their usual names, so the check above has something to see.
     assert "generated_raw_events.event_id: varchar" in seed_type_problems(duckdb_project.manifest)
     # TIMESTAMP is zoned on BigQuery and does not compare with the stream's DATETIME ts.
-    seed_types = [node["config"]["column_types"] for node in bigquery_compile.manifest["nodes"].values() if node["resource_type"] == "seed"]
-    assert "datetime" in {written for types in seed_types for written in types.values()}
-    assert "timestamp" not in {written.lower() for types in seed_types for written in types.values()}
+    spelled = {
+        written.lower()
+        for node in bigquery_compile.manifest["nodes"].values() if node["resource_type"] == "seed"
+        for written in (node["config"].get("column_types") or {}).values()
+    }
+    assert "datetime" in spelled and "timestamp" not in spelled
 
 
 def test_transpiled_results_equal_duckdb(offline_outcomes: dict[str, ModelOutcome], duckdb_project: BuiltProject) -> None:

@@ -197,7 +197,7 @@ def test_malformed_identity_source_is_a_compile_error(tmp_path: Path) -> None:
         "parse", vars={"activity_schema": {"identity_sources": ["stg_identifies", "a.b.c"], "stream": "customer_stream"}}, check=False
     )
     assert not result.success
-    assert "'a.b.c' is not a relation name" in str(result.exception)
+    assert '"a.b.c" is not a relation name' in str(result.exception)
 
 
 def test_stitching_without_identity_sources_is_a_compile_error(tmp_path: Path) -> None:

@@ -10,13 +10,13 @@
 {#- The relation of one identity source. The package is always named: a package model that
     refs a root-project node by name alone makes dbt warn (require_ref_prefers_node_package_to_root). -#}
 {% macro _identity_source_ref(source_name) %}
-  {%- set parts = source_name.split('.') -%}
+  {%- set parts = source_name.split('.') if source_name is string else [] -%}
   {%- if parts | length == 1 -%}
     {{ return(ref(project_name, source_name)) }}
   {%- elif parts | length == 2 -%}
     {{ return(ref(parts[0], parts[1])) }}
   {%- endif -%}
-  {{ exceptions.raise_compiler_error("var activity_schema.identity_sources: '" ~ source_name ~ "' is not a relation name; use 'name' (a model or seed of your project) or 'package.name'") }}
+  {{ exceptions.raise_compiler_error("var activity_schema.identity_sources: " ~ (source_name | tojson) ~ " is not a relation name; use 'name' (a model or seed of your project) or 'package.name'") }}
 {% endmacro %}
 
 {% macro _identity_enabled() %}
