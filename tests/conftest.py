@@ -33,6 +33,9 @@ def selected_targets(config: pytest.Config) -> set[str]:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # A terminated run (kill, CI timeout) raises KeyboardInterrupt instead of dying at once,
+    # so pytest still tears down its session fixtures: no Postgres server outlives the run.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     for target in (*LOCAL_TARGETS, *REAL_TARGETS):
         config.addinivalue_line("markers", f"{target}: runs on {target}")
 
@@ -92,9 +95,6 @@ def duckdb_project(tmp_path_factory: pytest.TempPathFactory) -> BuiltProject:
 
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[PostgresServer]:
-    # A terminated run (kill, CI timeout) raises KeyboardInterrupt instead of dying at once,
-    # so pytest still tears down and the server does not outlive the run.
-    signal.signal(signal.SIGTERM, signal.default_int_handler)
     server = PostgresServer().start()
     yield server
     server.stop()

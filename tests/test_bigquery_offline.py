@@ -18,7 +18,7 @@ from activity_harness.bigquery_offline import (
     seed_type_problems,
 )
 from activity_harness.matrix import row_differences
-from activity_harness.project import BuiltProject
+from activity_harness.project import BuiltProject, typed_seeds
 
 pytestmark = pytest.mark.bigquery
 
@@ -144,11 +144,7 @@ def test_seed_types_load_on_bigquery(bigquery_compile: BigQueryCompile, duckdb_p
     # The same types on DuckDB keep their usual names, so the check above has something to see.
     assert "generated_raw_events.event_id: varchar" in seed_type_problems(duckdb_project.manifest)
     # TIMESTAMP is zoned on BigQuery and does not compare with the stream's DATETIME ts.
-    spelled = {
-        written.lower()
-        for node in bigquery_compile.manifest["nodes"].values() if node["resource_type"] == "seed"
-        for written in (node["config"].get("column_types") or {}).values()
-    }
+    spelled = {written.lower() for seed in typed_seeds(bigquery_compile.manifest) for written in seed["config"]["column_types"].values()}
     assert "datetime" in spelled and "timestamp" not in spelled
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from activity_harness.dbt import DbtWorkspace
 from activity_harness.paths import INTEGRATION_DIR, REPO_ROOT
-from activity_harness.project import BuiltProject
+from activity_harness.project import BuiltProject, typed_seeds
 
 pytestmark = pytest.mark.duckdb
 
@@ -25,7 +25,7 @@ def test_every_public_macro_is_documented(duckdb_project: BuiltProject) -> None:
 def test_seed_column_types_name_the_seed_columns(duckdb_project: BuiltProject) -> None:
     """A column_types entry for a column the CSV lacks does nothing but make agate warn on
     every load (hundreds of lines in `make demo`)."""
-    seeds = [n for n in duckdb_project.manifest["nodes"].values() if n["resource_type"] == "seed" and n["config"].get("column_types")]
+    seeds = typed_seeds(duckdb_project.manifest)
     assert len(seeds) > 20
     stray = {}
     for seed in seeds:

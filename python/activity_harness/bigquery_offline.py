@@ -36,7 +36,7 @@ from sqlglot.errors import ParseError, SqlglotError
 
 from .dbt import DbtWorkspace
 from .matrix import Row
-from .project import BuiltProject
+from .project import BuiltProject, typed_seeds
 from .paths import INTEGRATION_DIR
 
 # Real BigQuery functions that sqlglot 30.22 leaves as exp.Anonymous (measured over the
@@ -152,10 +152,9 @@ def pinned_crm_pivots(built: BuiltProject) -> dict[str, Any]:
 def seed_type_problems(manifest: dict[str, Any]) -> list[str]:
     """The seed column types a BigQuery load job would reject, as 'seed.column: type'."""
     return [
-        f"{node['name']}.{column}: {written}"
-        for node in manifest["nodes"].values()
-        if node["resource_type"] == "seed"
-        for column, written in (node["config"].get("column_types") or {}).items()
+        f"{seed['name']}.{column}: {written}"
+        for seed in typed_seeds(manifest)
+        for column, written in seed["config"]["column_types"].items()
         if written.lower() not in BIGQUERY_LOAD_TYPES
     ]
 

@@ -47,6 +47,11 @@ class BuiltProject:
         return json.loads((self.workspace.workdir / "target" / "manifest.json").read_text())
 
 
+def typed_seeds(manifest: dict[str, Any]) -> list[dict[str, Any]]:
+    """The manifest's seed nodes that set column_types."""
+    return [node for node in manifest["nodes"].values() if node["resource_type"] == "seed" and node["config"].get("column_types")]
+
+
 def write_generated_seeds(seed: int, people: int = datagen.DEFAULT_PEOPLE) -> datagen.GeneratedData:
     """Write every generated seed of the integration project: the Faker event stream and
     identifications, and the headless CRM identifier graphs."""
