@@ -81,6 +81,16 @@ def test_multi_temporal_analysis_matches_reference(duckdb_project: BuiltProject,
     assert_same_rows(duckdb_project, f"tjd_multi_{suffix}", expected)
 
 
+@pytest.mark.parametrize("suffix", ["first", "last", "3"])
+def test_before_joins_alone_match_reference(duckdb_project: BuiltProject, stream: list[temporal.Activity], suffix: str) -> None:
+    """Before joins without any other join read the cohort rows from their own probe."""
+    configs = [config for config in multi_join_configs() if config["join_type"].endswith("_before")]
+    assert len(configs) >= 4
+    expected = temporal.multi_temporal_analysis(stream, "made_purchase", configs, MULTI_FILTERS[suffix])
+    assert expected
+    assert_same_rows(duckdb_project, f"tjd_multi_before_{suffix}", expected)
+
+
 def test_differential_stream_has_the_hard_cases(stream: list[temporal.Activity]) -> None:
     """The random stream really contains ties, anonymous-only keys and cohorts without targets."""
     keys = [row.customer or row.anonymous_customer_id for row in stream]

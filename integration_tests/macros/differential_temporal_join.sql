@@ -10,7 +10,13 @@
         target_activity='made_purchase', join_type=join_type, cohort_filter='all', columns=columns, aggregation=aggregation)) }}
 {% endmacro %}
 
-{% macro differential_multi_temporal_analysis(cohort_filter) %}
+{#- All the differential join configs, or (relation='before') only the *_before ones: a
+    query of before joins alone reads its cohort rows from the before probe. -#}
+{% macro differential_multi_temporal_analysis(cohort_filter, relation=none) %}
+  {%- set configs = var('activity_schema_integration_tests')['differential_join_configs'] -%}
+  {%- if relation -%}
+    {%- set configs = configs | selectattr('join_type', 'in', ['first_' ~ relation, 'last_' ~ relation, 'aggregate_' ~ relation]) | list -%}
+  {%- endif -%}
   {{ return(activity_schema.multi_temporal_analysis(stream=ref('customer_stream'), primary_cohort_activity='made_purchase',
-        join_configs=var('activity_schema_integration_tests')['differential_join_configs'], cohort_filter=cohort_filter)) }}
+        join_configs=configs, cohort_filter=cohort_filter)) }}
 {% endmacro %}

@@ -1,19 +1,28 @@
 {#- The single-pass temporal join behind temporal_join and multi_temporal_analysis.
 
-    Every cohort row becomes an "after" probe (and, when a *_before join is asked for, a
-    "before" probe); every target row is kept once. One window pass, partitioned by person
-    and ordered by (ts, rank, activity_id), derives every join type: at equal ts a before
-    probe (rank 0) sorts ahead of the targets (rank 1) and an after probe (rank 2) behind
-    them, so "rows preceding a before probe" are exactly the targets with ts < the cohort
-    ts and "rows following an after probe" exactly those with ts >. The running count of
-    after probes numbers the cohort occurrences and cuts the targets into in-between
-    segments (t, t_next], aggregated by one GROUP BY. Chosen first/last targets are fetched
-    by activity_id, an equi-join. No inequality join anywhere. -#}
+    Every cohort row becomes a "before" probe when a *_before join is asked for and an
+    "after" probe when any other join is (both only for a mix); every target row is kept
+    once. One window pass, partitioned by person and ordered by (ts, rank, activity_id),
+    derives every join type: at equal ts a before probe (rank 0) sorts ahead of the
+    targets (rank 1) and an after probe (rank 2) behind them, so "rows preceding a before
+    probe" are exactly the targets with ts < the cohort ts and "rows following an after
+    probe" exactly those with ts >. The running count of probes numbers the cohort
+    occurrences and cuts the targets into in-between segments (t, t_next], aggregated by
+    one GROUP BY. Chosen first/last targets are fetched by activity_id, an equi-join. No
+    inequality join anywhere. -#}
 {% macro _temporal_join_sql(stream, cohort_activity, specs, cohort_filter) %}
   {%- set frames = activity_schema._person_frames() -%}
   {%- set targets = specs | map(attribute='target_activity') | unique | list -%}
   {%- set in_between_targets = specs | selectattr('relation', 'equalto', 'in_between') | map(attribute='target_activity') | unique | list -%}
   {%- set needs_before_probe = specs | selectattr('relation', 'equalto', 'before') | list | length > 0 -%}
+  {%- set needs_after_probe = specs | rejectattr('relation', 'equalto', 'before') | list | length > 0 -%}
+  {#- The probe the cohort rows are read from; a second probe is joined to it by activity_id. -#}
+  {%- set probe_rank = 2 if needs_after_probe else 0 -%}
+  {%- set is_probe = 'row_rank = ' ~ probe_rank -%}
+  {%- set spec_sources = {} -%}
+  {%- for spec in specs -%}
+    {%- do spec_sources.update({spec.name: 'in_between' if spec.relation == 'in_between' else ('before_probe' if spec.relation == 'before' and needs_after_probe else 'probe')}) -%}
+  {%- endfor -%}
   {%- set distinct_specs = specs | selectattr('aggregation', 'equalto', 'count_distinct') | selectattr('pick', 'equalto', 'aggregate') | rejectattr('relation', 'equalto', 'in_between') | list -%}
   {%- set rows_source = 'activity_schema_ranked' if distinct_specs else 'activity_schema_source' -%}
 
@@ -56,9 +65,11 @@ activity_schema_ranked as {{ activity_schema.cte_not_materialized() }}(
 activity_schema_rows as (
     select {{ rows_source }}.*, 1 as row_rank from {{ rows_source }}
     where activity in ('{{ targets | join("', '") }}')
+    {%- if needs_after_probe %}
     union all
     select {{ rows_source }}.*, 2 as row_rank from {{ rows_source }}
     where activity = '{{ cohort_activity }}'
+    {%- endif %}
     {%- if needs_before_probe %}
     union all
     select {{ rows_source }}.*, 0 as row_rank from {{ rows_source }}
@@ -69,11 +80,11 @@ activity_schema_rows as (
 activity_schema_windows as (
     select
         activity_schema_rows.*,
-        sum(case when row_rank = 2 then 1 else 0 end) over ({{ frames.up_to_here }}) as cohort_occurrence,
-        sum(case when row_rank = 2 then 1 else 0 end) over ({{ frames.ever }}) as cohort_occurrences
+        sum(case when {{ is_probe }} then 1 else 0 end) over ({{ frames.up_to_here }}) as cohort_occurrence,
+        sum(case when {{ is_probe }} then 1 else 0 end) over ({{ frames.ever }}) as cohort_occurrences
         {%- if in_between_targets %}
-        , {{ activity_schema._window_pick('first_value', 'row_rank = 2', 'ts', frames.after) }} as next_cohort_ts
-        , {{ activity_schema._window_pick('last_value', 'row_rank = 2', 'ts', frames.before) }} as previous_cohort_ts
+        , {{ activity_schema._window_pick('first_value', is_probe, 'ts', frames.after) }} as next_cohort_ts
+        , {{ activity_schema._window_pick('last_value', is_probe, 'ts', frames.before) }} as previous_cohort_ts
         {%- for target in in_between_targets %}
         , {{ activity_schema._window_pick('first_value', "row_rank = 1 and activity = '" ~ target ~ "'", 'ts', frames.after) }} as next_target_{{ loop.index }}_ts
         , {{ activity_schema._window_pick('last_value', "row_rank = 1 and activity = '" ~ target ~ "'", 'ts', frames.before) }} as previous_target_{{ loop.index }}_ts
@@ -133,7 +144,7 @@ activity_schema_in_between as (
 select
     cohort.*
     {%- for spec in specs %}
-    {%- set source = 'in_between' if spec.relation == 'in_between' else ('before_probe' if spec.relation == 'before' else 'after_probe') %}
+    {%- set source = spec_sources[spec.name] %}
     {%- if spec.pick in ['first', 'last'] %}
     {%- for column in spec.columns %}
     , {{ activity_schema._join_column(column, 'target_' ~ spec.name) }} as {{ spec.name }}_{{ column }}
@@ -147,24 +158,24 @@ select
     {%- endfor %}
     {%- endif %}
     {%- endfor %}
-from activity_schema_windows as after_probe
-{%- if needs_before_probe %}
+from activity_schema_windows as probe
+{%- if needs_before_probe and needs_after_probe %}
 {#- activity_id alone identifies the cohort row (it is unique in a stream); adding join_key
     would be redundant and makes Postgres estimate one matching row. #}
 inner join activity_schema_windows as before_probe
     on before_probe.row_rank < 1
-   and before_probe.activity_id = after_probe.activity_id
+   and before_probe.activity_id = probe.activity_id
 {%- endif %}
 {%- if in_between_targets %}
 left join activity_schema_in_between as in_between
-    on in_between.join_key = after_probe.join_key
-   and in_between.cohort_occurrence = after_probe.cohort_occurrence
+    on in_between.join_key = probe.join_key
+   and in_between.cohort_occurrence = probe.cohort_occurrence
 {%- endif %}
 inner join {{ stream }} as cohort
-    on cohort.activity_id = after_probe.activity_id
+    on cohort.activity_id = probe.activity_id
    and cohort.activity = '{{ cohort_activity }}'
 {%- for spec in specs if spec.pick in ['first', 'last'] %}
-{%- set source = 'in_between' if spec.relation == 'in_between' else ('before_probe' if spec.relation == 'before' else 'after_probe') %}
+{%- set source = spec_sources[spec.name] %}
 left join {{ stream }} as target_{{ spec.name }}
     on target_{{ spec.name }}.activity_id = {{ source }}.{{ activity_schema._join_target_name(spec) }}
    and target_{{ spec.name }}.activity = '{{ spec.target_activity }}'
@@ -173,13 +184,13 @@ left join {{ stream }} as target_{{ spec.name }}
     and the count) because planners guess 1/3 of the rows pass an inequality on a computed
     column but a fraction of a percent pass an equality; a guess of one row makes Postgres
     nest loops over whatever the caller joins to this. #}
-where after_probe.row_rank > 1
+where probe.row_rank {{ '> 1' if probe_rank == 2 else '< 1' }}
 {%- if cohort_filter == 'first' %}
-  and after_probe.cohort_occurrence <= 1
+  and probe.cohort_occurrence <= 1
 {%- elif cohort_filter == 'last' %}
-  and after_probe.cohort_occurrence >= after_probe.cohort_occurrences
+  and probe.cohort_occurrence >= probe.cohort_occurrences
 {%- elif cohort_filter != 'all' %}
-  and after_probe.cohort_occurrence = {{ cohort_filter }}
+  and probe.cohort_occurrence = {{ cohort_filter }}
 {%- endif %}
 {% endmacro %}
 

@@ -45,14 +45,14 @@ select
     , target_last_in_between_made_purchase.activity_id as last_in_between_made_purchase_activity_id
     , target_last_in_between_made_purchase.revenue_impact as last_in_between_made_purchase_revenue_impact
     , json_value(target_last_in_between_made_purchase.feature_json, '$."referrer"') as last_in_between_made_purchase_referrer
-from activity_schema_windows as after_probe
+from activity_schema_windows as probe
 left join activity_schema_in_between as in_between
-    on in_between.join_key = after_probe.join_key
-   and in_between.cohort_occurrence = after_probe.cohort_occurrence
+    on in_between.join_key = probe.join_key
+   and in_between.cohort_occurrence = probe.cohort_occurrence
 inner join `activity-schema-offline`.`main`.`customer_stream` as cohort
-    on cohort.activity_id = after_probe.activity_id
+    on cohort.activity_id = probe.activity_id
    and cohort.activity = 'started_session'
 left join `activity-schema-offline`.`main`.`customer_stream` as target_last_in_between_made_purchase
     on target_last_in_between_made_purchase.activity_id = in_between.last_in_between_made_purchase__target_id
    and target_last_in_between_made_purchase.activity = 'made_purchase'
-where after_probe.row_rank > 1
+where probe.row_rank > 1
