@@ -14,8 +14,12 @@
   {%- set frames = activity_schema._person_frames() -%}
   {%- set targets = specs | map(attribute='target_activity') | unique | list -%}
   {%- set in_between_targets = specs | selectattr('relation', 'equalto', 'in_between') | map(attribute='target_activity') | unique | list -%}
-  {#- Only a first/last in-between pick needs the neighbouring cohort and target ts. -#}
-  {%- set picked_in_between_targets = specs | selectattr('relation', 'equalto', 'in_between') | rejectattr('pick', 'equalto', 'aggregate') | map(attribute='target_activity') | unique | list -%}
+  {#- A first (last) in-between pick reads the ts of the previous (next) cohort occurrence
+      and of the previous (next) target of its activity; an aggregate reads neither. -#}
+  {%- set in_between_picks = {} -%}
+  {%- for pick in ['first', 'last'] -%}
+    {%- do in_between_picks.update({pick: specs | selectattr('relation', 'equalto', 'in_between') | selectattr('pick', 'equalto', pick) | map(attribute='target_activity') | unique | list}) -%}
+  {%- endfor -%}
   {%- set needs_before_probe = specs | selectattr('relation', 'equalto', 'before') | list | length > 0 -%}
   {%- set needs_after_probe = specs | rejectattr('relation', 'equalto', 'before') | list | length > 0 -%}
   {#- The probe the cohort rows are read from; a second probe is joined to it by activity_id. -#}
@@ -84,12 +88,16 @@ activity_schema_windows as (
         activity_schema_rows.*,
         sum(case when {{ is_probe }} then 1 else 0 end) over ({{ frames.up_to_here }}) as cohort_occurrence,
         sum(case when {{ is_probe }} then 1 else 0 end) over ({{ frames.ever }}) as cohort_occurrences
-        {%- if picked_in_between_targets %}
-        , {{ activity_schema._window_pick('first_value', is_probe, 'ts', frames.after) }} as next_cohort_ts
+        {%- if in_between_picks.first %}
         , {{ activity_schema._window_pick('last_value', is_probe, 'ts', frames.before) }} as previous_cohort_ts
-        {%- for target in picked_in_between_targets %}
-        , {{ activity_schema._window_pick('first_value', "row_rank = 1 and activity = '" ~ target ~ "'", 'ts', frames.after) }} as next_target_{{ loop.index }}_ts
+        {%- for target in in_between_picks.first %}
         , {{ activity_schema._window_pick('last_value', "row_rank = 1 and activity = '" ~ target ~ "'", 'ts', frames.before) }} as previous_target_{{ loop.index }}_ts
+        {%- endfor %}
+        {%- endif %}
+        {%- if in_between_picks.last %}
+        , {{ activity_schema._window_pick('first_value', is_probe, 'ts', frames.after) }} as next_cohort_ts
+        {%- for target in in_between_picks.last %}
+        , {{ activity_schema._window_pick('first_value', "row_rank = 1 and activity = '" ~ target ~ "'", 'ts', frames.after) }} as next_target_{{ loop.index }}_ts
         {%- endfor %}
         {%- endif %}
         {%- for spec in specs if spec.relation != 'in_between' %}
@@ -122,7 +130,7 @@ activity_schema_in_between as (
         join_key,
         cohort_occurrence
         {%- for spec in specs if spec.relation == 'in_between' %}
-        {%- set target_index = picked_in_between_targets.index(spec.target_activity) + 1 if spec.pick != 'aggregate' %}
+        {%- set target_index = in_between_picks[spec.pick].index(spec.target_activity) + 1 if spec.pick != 'aggregate' %}
         {%- set is_target = "activity = '" ~ spec.target_activity ~ "'" %}
         {%- if spec.pick == 'first' %}
         , max(case when {{ is_target }} and (previous_target_{{ target_index }}_ts is null or previous_target_{{ target_index }}_ts <= previous_cohort_ts) then activity_id end) as {{ activity_schema._join_target_name(spec) }}

@@ -23,9 +23,7 @@ activity_schema_windows as (
         sum(case when row_rank = 2 then 1 else 0 end) over (partition by join_key order by ts, row_rank, activity_id rows between unbounded preceding and current row) as cohort_occurrence,
         sum(case when row_rank = 2 then 1 else 0 end) over (partition by join_key order by ts, row_rank, activity_id rows between unbounded preceding and unbounded following) as cohort_occurrences
         , first_value(case when row_rank = 2 then ts end) ignore nulls over (partition by join_key order by ts, row_rank, activity_id rows between 1 following and unbounded following) as next_cohort_ts
-        , last_value(case when row_rank = 2 then ts end) ignore nulls over (partition by join_key order by ts, row_rank, activity_id rows between unbounded preceding and 1 preceding) as previous_cohort_ts
         , first_value(case when row_rank = 1 and activity = 'made_purchase' then ts end) ignore nulls over (partition by join_key order by ts, row_rank, activity_id rows between 1 following and unbounded following) as next_target_1_ts
-        , last_value(case when row_rank = 1 and activity = 'made_purchase' then ts end) ignore nulls over (partition by join_key order by ts, row_rank, activity_id rows between unbounded preceding and 1 preceding) as previous_target_1_ts
     from activity_schema_rows
 ),
 
