@@ -31,6 +31,13 @@
   {%- endfor -%}
   {%- set distinct_specs = specs | selectattr('aggregation', 'equalto', 'count_distinct') | selectattr('pick', 'equalto', 'aggregate') | rejectattr('relation', 'equalto', 'in_between') | list -%}
   {%- set rows_source = 'activity_schema_ranked' if distinct_specs else 'activity_schema_source' -%}
+  {#- Probes never read the count_distinct flags: they take zeros instead of a flag window. -#}
+  {%- set probe_columns = ['activity_schema_source.*'] -%}
+  {%- for spec in distinct_specs -%}
+    {%- for column in spec.columns -%}
+      {%- do probe_columns.append('0 as ' ~ activity_schema._measure_name(spec, column) ~ '_distinct') -%}
+    {%- endfor -%}
+  {%- endfor -%}
 
 with activity_schema_source as {{ activity_schema.cte_not_materialized() }}(
     select
@@ -73,12 +80,12 @@ activity_schema_rows as (
     where activity in ('{{ targets | join("', '") }}')
     {%- if needs_after_probe %}
     union all
-    select {{ rows_source }}.*, 2 as row_rank from {{ rows_source }}
+    select {{ probe_columns | join(', ') }}, 2 as row_rank from activity_schema_source
     where activity = '{{ cohort_activity }}'
     {%- endif %}
     {%- if needs_before_probe %}
     union all
-    select {{ rows_source }}.*, 0 as row_rank from {{ rows_source }}
+    select {{ probe_columns | join(', ') }}, 0 as row_rank from activity_schema_source
     where activity = '{{ cohort_activity }}'
     {%- endif %}
 ),
