@@ -95,18 +95,12 @@ activity_schema_windows as (
         activity_schema_rows.*,
         sum(case when {{ is_probe }} then 1 else 0 end) over ({{ frames.up_to_here }}) as cohort_occurrence,
         sum(case when {{ is_probe }} then 1 else 0 end) over ({{ frames.ever }}) as cohort_occurrences
-        {%- if in_between_picks.first %}
-        , {{ activity_schema._window_pick('last_value', is_probe, 'ts', frames.before) }} as previous_cohort_ts
-        {%- for target in in_between_picks.first %}
-        , {{ activity_schema._window_pick('last_value', "row_rank = 1 and activity = '" ~ target ~ "'", 'ts', frames.before) }} as previous_target_{{ loop.index }}_ts
+        {%- for pick, function, relation, neighbour in [('first', 'last_value', 'before', 'previous'), ('last', 'first_value', 'after', 'next')] if in_between_picks[pick] %}
+        , {{ activity_schema._window_pick(function, is_probe, 'ts', frames[relation]) }} as {{ neighbour }}_cohort_ts
+        {%- for target in in_between_picks[pick] %}
+        , {{ activity_schema._window_pick(function, "row_rank = 1 and activity = '" ~ target ~ "'", 'ts', frames[relation]) }} as {{ neighbour }}_target_{{ loop.index }}_ts
         {%- endfor %}
-        {%- endif %}
-        {%- if in_between_picks.last %}
-        , {{ activity_schema._window_pick('first_value', is_probe, 'ts', frames.after) }} as next_cohort_ts
-        {%- for target in in_between_picks.last %}
-        , {{ activity_schema._window_pick('first_value', "row_rank = 1 and activity = '" ~ target ~ "'", 'ts', frames.after) }} as next_target_{{ loop.index }}_ts
         {%- endfor %}
-        {%- endif %}
         {%- for spec in specs if spec.relation != 'in_between' %}
         {%- set frame = frames[spec.relation] %}
         {%- set is_target = "row_rank = 1 and activity = '" ~ spec.target_activity ~ "'" %}
