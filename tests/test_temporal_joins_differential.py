@@ -28,11 +28,17 @@ JOIN_CASES = {  # mirrors integration_tests/macros/differential_temporal_join.sq
 }
 FIRST_LAST_COLUMNS = ["ts", "activity_id", "revenue_impact", "referrer"]
 MULTI_FILTERS = {"all": "all", "first": "first", "last": "last", "3": 3}
+# model -> (cohort_filter, relation): all the join configs, or only the *_before ones (a
+# query of before joins alone reads its cohort rows from its own probe).
+MULTI_MODELS = {f"tjd_multi_{suffix}": (cohort_filter, None) for suffix, cohort_filter in MULTI_FILTERS.items()} | {
+    f"tjd_multi_before_{suffix}": (MULTI_FILTERS[suffix], "before") for suffix in ("first", "last", "3")
+}
 
 
-def multi_join_configs() -> list[dict[str, Any]]:
+def multi_join_configs(relation: str | None = None) -> list[dict[str, Any]]:
     project = yaml.safe_load((INTEGRATION_DIR / "dbt_project.yml").read_text())
-    return project["vars"]["activity_schema_integration_tests"]["differential_join_configs"]
+    configs = project["vars"]["activity_schema_integration_tests"]["differential_join_configs"]
+    return [config for config in configs if relation is None or config["join_type"].endswith(f"_{relation}")]
 
 
 @pytest.fixture(scope="module")
@@ -74,21 +80,14 @@ def test_temporal_join_matches_reference(duckdb_project: BuiltProject, stream: l
     assert_same_rows(duckdb_project, f"tjd_{join_type}", expected)
 
 
-@pytest.mark.parametrize("suffix", MULTI_FILTERS)
-def test_multi_temporal_analysis_matches_reference(duckdb_project: BuiltProject, stream: list[temporal.Activity], suffix: str) -> None:
-    expected = temporal.multi_temporal_analysis(stream, "made_purchase", multi_join_configs(), MULTI_FILTERS[suffix])
-    assert expected
-    assert_same_rows(duckdb_project, f"tjd_multi_{suffix}", expected)
-
-
-@pytest.mark.parametrize("suffix", ["first", "last", "3"])
-def test_before_joins_alone_match_reference(duckdb_project: BuiltProject, stream: list[temporal.Activity], suffix: str) -> None:
-    """Before joins without any other join read the cohort rows from their own probe."""
-    configs = [config for config in multi_join_configs() if config["join_type"].endswith("_before")]
+@pytest.mark.parametrize("model", MULTI_MODELS)
+def test_multi_temporal_analysis_matches_reference(duckdb_project: BuiltProject, stream: list[temporal.Activity], model: str) -> None:
+    cohort_filter, relation = MULTI_MODELS[model]
+    configs = multi_join_configs(relation)
     assert len(configs) >= 4
-    expected = temporal.multi_temporal_analysis(stream, "made_purchase", configs, MULTI_FILTERS[suffix])
+    expected = temporal.multi_temporal_analysis(stream, "made_purchase", configs, cohort_filter)
     assert expected
-    assert_same_rows(duckdb_project, f"tjd_multi_before_{suffix}", expected)
+    assert_same_rows(duckdb_project, model, expected)
 
 
 def test_differential_stream_has_the_hard_cases(stream: list[temporal.Activity]) -> None:

@@ -22,8 +22,10 @@
   {%- endfor -%}
   {%- set needs_before_probe = specs | selectattr('relation', 'equalto', 'before') | list | length > 0 -%}
   {%- set needs_after_probe = specs | rejectattr('relation', 'equalto', 'before') | list | length > 0 -%}
-  {#- The probe the cohort rows are read from; a second probe is joined to it by activity_id. -#}
-  {%- set probe_rank = 2 if needs_after_probe else 0 -%}
+  {#- The first rank is the probe the cohort rows are read from; a second probe is joined to
+      it by activity_id. -#}
+  {%- set probe_ranks = ([2] if needs_after_probe else []) + ([0] if needs_before_probe else []) -%}
+  {%- set probe_rank = probe_ranks[0] -%}
   {%- set is_probe = 'row_rank = ' ~ probe_rank -%}
   {%- set spec_sources = {} -%}
   {%- for spec in specs -%}
@@ -78,16 +80,11 @@ activity_schema_ranked as {{ activity_schema.cte_not_materialized() }}(
 activity_schema_rows as (
     select {{ rows_source }}.*, 1 as row_rank from {{ rows_source }}
     where activity in ('{{ targets | join("', '") }}')
-    {%- if needs_after_probe %}
+    {%- for rank in probe_ranks %}
     union all
-    select {{ probe_columns | join(', ') }}, 2 as row_rank from activity_schema_source
+    select {{ probe_columns | join(', ') }}, {{ rank }} as row_rank from activity_schema_source
     where activity = '{{ cohort_activity }}'
-    {%- endif %}
-    {%- if needs_before_probe %}
-    union all
-    select {{ probe_columns | join(', ') }}, 0 as row_rank from activity_schema_source
-    where activity = '{{ cohort_activity }}'
-    {%- endif %}
+    {%- endfor %}
 ),
 
 activity_schema_windows as (
@@ -170,7 +167,7 @@ select
     {%- endif %}
     {%- endfor %}
 from activity_schema_windows as probe
-{%- if needs_before_probe and needs_after_probe %}
+{%- if probe_ranks | length > 1 %}
 {#- activity_id alone identifies the cohort row (it is unique in a stream); adding join_key
     would be redundant and makes Postgres estimate one matching row. #}
 inner join activity_schema_windows as before_probe
