@@ -230,6 +230,7 @@ def test_number_against_a_non_numeric_feature_is_an_error() -> None:
         {"column": "revenue_impact", "op": "=", "value": True},
         {"column": "ts", "op": ">", "value": "yesterday"},
         {"column": "ts", "op": ">", "value": "2024-01-01T00:20"},
+        {"column": "ts", "op": ">", "value": "2024-02-30"},
         {"column": "", "op": "is_null"},
         {"column": "plan", "value": "pro"},
         {"column": "plan", "op": "=", "value": "pro", "extra": 1},

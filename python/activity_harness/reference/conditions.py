@@ -74,11 +74,14 @@ def _comparand(column: str, literal: object, argument: str) -> tuple[Reader, obj
 
 
 def _timestamp(literal: str, argument: str) -> datetime:
-    if not _TIMESTAMP_LITERAL.fullmatch(literal):
-        raise ValueError(
-            f"{argument}: invalid timestamp {literal!r}: expected 'YYYY-MM-DD[ HH:MM[:SS]]'"
-        )
-    return datetime.fromisoformat(literal)
+    try:
+        if _TIMESTAMP_LITERAL.fullmatch(literal):
+            return datetime.fromisoformat(literal)
+    except ValueError:
+        pass
+    raise ValueError(
+        f"{argument}: invalid timestamp {literal!r}: expected 'YYYY-MM-DD[ HH:MM[:SS]]'"
+    )
 
 
 def _condition(condition: object, argument: str) -> Predicate:
