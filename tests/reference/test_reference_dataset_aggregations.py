@@ -63,6 +63,8 @@ def aggregated(aggregation: str, column: str | None, **join: object) -> list[obj
         ("stddev", "revenue_impact", [math.sqrt(400 / 3), None]),
         # 'true' twice; 'false' and 'yes' are not true.
         ("sum_bool", "paid", [2, None]),
+        # No stream column holds booleans: nothing is true, but the values are there.
+        ("sum_bool", "ts", [0, None]),
         ("sum", "amount", [7.5, None]),
     ],
 )

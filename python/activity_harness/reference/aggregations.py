@@ -10,7 +10,6 @@ from activity_harness.reference.stream import (
     Activity,
     as_number,
     column_kind,
-    feature_text,
     is_feature,
     read,
 )
@@ -76,7 +75,8 @@ def _sum_bool(values: Sequence[Any]) -> int | None:
     present = _present(values)
     if not present:
         return None
-    return sum(1 for value in present if feature_text(value) == "true")
+    # Features are read as text ('true'); a native column holds Python values.
+    return sum(1 for value in present if value is True or value == "true")
 
 
 def _texts(values: Sequence[Any]) -> list[str]:
