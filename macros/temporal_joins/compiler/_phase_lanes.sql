@@ -76,7 +76,7 @@
 {{ L }}_windows as (
     select
         {{ L }}_rows.*
-        {%- if lane.id == 0 %}
+        {%- if lane.signature == '' %}
         , sum(case when row_rank = {{ lane.primary }} then 1 else 0 end) over ({{ frames.up_to_here }}) as cohort_occurrence
         , sum(case when row_rank = {{ lane.primary }} then 1 else 0 end) over ({{ frames.ever }}) as cohort_occurrences
         {%- if plan.cohort.periods %}

@@ -11,7 +11,7 @@
   {%- endfor -%}
   {#- Probe rows of every lane other than the selected one, by the cohort row's activity_id. -#}
   {%- for lane in plan.lanes -%}
-    {%- for rank in lane.probes if not (lane.id == 0 and rank == lane.primary) -%}
+    {%- for rank in lane.probes if not (lane.signature == '' and rank == lane.primary) -%}
       {%- set alias = activity_schema._probe_alias(lane, rank) -%}
       {%- do joins.append('inner join activity_schema_lane' ~ lane.id ~ '_windows as ' ~ alias ~ '\n    on ' ~ activity_schema._rank_condition(alias, rank, lane.probes) ~ '\n   and ' ~ alias ~ '.activity_id = selected.activity_id') -%}
     {%- endfor -%}
@@ -84,7 +84,7 @@ where selected.is_cohort > 0
 {% endmacro %}
 
 {% macro _probe_alias(lane, rank) %}
-  {{ return('selected' if lane.id == 0 and rank == lane.primary else 'lane' ~ lane.id ~ '_probe' ~ ('_end' if rank == -1 else rank)) }}
+  {{ return('selected' if lane.signature == '' and rank == lane.primary else 'lane' ~ lane.id ~ '_probe' ~ ('_end' if rank == -1 else rank)) }}
 {% endmacro %}
 
 {#- A GROUP BY pass joined on its keys and its match values (a null never matches). -#}
