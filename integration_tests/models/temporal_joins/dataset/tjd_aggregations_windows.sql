@@ -4,6 +4,8 @@
 --   ever_first (all_ever first_value activity_id, color): g02, null.
 --   ever_last (all_ever last_value color, qty): g10 -> null, '4'.
 --   ever_gifts (all_ever sum_bool gift): true, false, true, 'true', false, null -> 3.
+--   gift_buys (all_ever listagg activity_id, where gift = true, a boolean value): JSON true on g02
+--     and g04, the text 'true' on g05 -> g02,g04,g05.
 --   before_spread (stddev qty): g01 nothing -> null; g06, g08, g09: qty 1, 3, 5 (g07 has none) -> 2.
 --   before_any (exists): g01 false; others true.
 --   before_first (first_value activity_id, color): g01 null, null; others g02, null.
@@ -21,6 +23,8 @@
         {'name': 'ever_first', 'target_activity': 'g_buy', 'join_type': 'aggregate_all_ever', 'aggregation': 'first_value', 'columns': ['activity_id', 'color']},
         {'name': 'ever_last', 'target_activity': 'g_buy', 'join_type': 'aggregate_all_ever', 'aggregation': 'last_value', 'columns': ['color', 'qty']},
         {'name': 'ever_gifts', 'target_activity': 'g_buy', 'join_type': 'aggregate_all_ever', 'aggregation': 'sum_bool', 'columns': ['gift']},
+        {'name': 'gift_buys', 'target_activity': 'g_buy', 'join_type': 'aggregate_all_ever', 'aggregation': 'listagg', 'columns': ['activity_id'],
+         'where': [{'column': 'gift', 'op': '=', 'value': true}]},
         {'name': 'before_spread', 'target_activity': 'g_buy', 'join_type': 'aggregate_before', 'aggregation': 'stddev', 'columns': ['qty']},
         {'name': 'before_any', 'target_activity': 'g_buy', 'join_type': 'aggregate_before', 'aggregation': 'exists'},
         {'name': 'before_first', 'target_activity': 'g_buy', 'join_type': 'aggregate_before', 'aggregation': 'first_value', 'columns': ['activity_id', 'color']},

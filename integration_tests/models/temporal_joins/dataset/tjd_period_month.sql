@@ -6,6 +6,8 @@
 --   pam  Apr: p03,p04 (2), 30, 2, earlier 1, next null.   May, Jun: 0, null, 0, 0, earlier 3, null.
 --   dev_q May: q02 (1), 7.5, 0, 0, null.   Jun: 0, null, 0, 0, earlier 1, null.
 --   first_buy (first_ever): p02 on pam's rows, q02 on dev_q's.
+--   second_earlier (nth_before, nth 2): pam Mar, Apr null (none, p02 only before), May and Jun
+--     p03 (p02, p03, p04 before); dev_q null (none, q02 only).
 {{ activity_schema.period_dataset(
     stream=ref('tjd_period_stream'),
     entity_activity='signed_up',
@@ -19,5 +21,6 @@
         {'name': 'earlier', 'target_activity': 'bought', 'join_type': 'aggregate_before'},
         {'name': 'next_buy', 'target_activity': 'bought', 'join_type': 'first_after', 'columns': ['activity_id']},
         {'name': 'first_buy', 'target_activity': 'bought', 'join_type': 'first_ever', 'columns': ['activity_id']},
+        {'name': 'second_earlier', 'target_activity': 'bought', 'join_type': 'nth_before', 'nth': 2, 'columns': ['activity_id']},
     ],
 ) }}
