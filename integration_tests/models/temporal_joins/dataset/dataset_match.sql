@@ -10,9 +10,9 @@
 --     m02 -> m04; m03 -> null.
 --   buys_after (aggregate_after count, no match): m04..m07 are after every view -> 4.
 -- The unmatched join keeps this case clear of a failure of calls whose *_after joins all have a
--- match (tjd_match_only, disabled).
+-- match (dataset_match_only, disabled).
 {{ activity_schema.multi_temporal_analysis(
-    stream=ref('tjd_stream'),
+    stream=ref('dataset_stream'),
     primary_cohort_activity='m_view',
     join_configs=[
         {'name': 'same_product', 'target_activity': 'm_buy', 'join_type': 'first_after', 'columns': ['activity_id'], 'match': ['product']},

@@ -18,7 +18,7 @@
 --     null -> null.  gifts_filled (zero_fill): 3, 0, 0, 0.
 --   revenue_filled (sum revenue_impact, zero_fill): 2.5 + 10 = 12.5; 4; 0; g10's null -> 0.
 {{ activity_schema.multi_temporal_analysis(
-    stream=ref('tjd_stream'),
+    stream=ref('dataset_stream'),
     primary_cohort_activity='g_session',
     join_configs=[
         {'name': 'first', 'target_activity': 'g_buy', 'join_type': 'aggregate_in_between', 'aggregation': 'first_value', 'columns': ['color', 'qty']},

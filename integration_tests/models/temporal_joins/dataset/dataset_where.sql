@@ -15,7 +15,7 @@
 --   qty in (3, 12) (numbers): w01,w02.  raw sql revenue_impact > 20: w02.
 --   last_plan (last_ever, plan in (pro, basic)): w01, w02 admitted -> w02.
 {{ activity_schema.multi_temporal_analysis(
-    stream=ref('tjd_stream'),
+    stream=ref('dataset_stream'),
     primary_cohort_activity='w_visit',
     join_configs=[
         {'name': 'qty_gt_number', 'target_activity': 'w_buy', 'join_type': 'aggregate_all_ever', 'aggregation': 'listagg', 'columns': ['activity_id'],

@@ -2,7 +2,7 @@
 -- Its segment runs to the next ads session c05 (11:00): last buy c04 (10:10). The optional name
 -- prefixes the column.
 {{ activity_schema.temporal_join(
-    stream=ref('tjd_stream'),
+    stream=ref('dataset_stream'),
     cohort_activity='c_session',
     cohort_where=[{'column': 'source', 'op': '=', 'value': 'ads'}],
     cohort_filter='first',

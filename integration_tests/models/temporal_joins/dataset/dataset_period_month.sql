@@ -9,7 +9,7 @@
 --   second_earlier (nth_before, nth 2): pam Mar, Apr null (none, p02 only before), May and Jun
 --     p03 (p02, p03, p04 before); dev_q null (none, q02 only).
 {{ activity_schema.period_dataset(
-    stream=ref('tjd_period_stream'),
+    stream=ref('dataset_period_stream'),
     entity_activity='signed_up',
     interval='month',
     end='max',

@@ -1,4 +1,4 @@
--- at_least on the same stream as tjd_within (val: sessions v01 03-04 10:00, v06 03-05 09:00; buys
+-- at_least on the same stream as dataset_within (val: sessions v01 03-04 10:00, v06 03-05 09:00; buys
 -- v02 10:30, v03 17:00, v04 17:01, v05 03-05 02:00, v07 09:00, v08 12:00).
 --   after_7h (aggregate_after listagg): v01 ts >= 17:00 -> v03,v04,v05,v07,v08 (v03 exactly at
 --     +7h is in, as it is in within 7h); v06 ts >= 03-05 16:00 -> null.
@@ -10,7 +10,7 @@
 --     the segment's end); v06 from 16:00 -> null.
 --   band (after, within 16h and at_least 7h): v01 [17:00, 03-05 02:00] -> v03,v04,v05; v06 -> null.
 {{ activity_schema.multi_temporal_analysis(
-    stream=ref('tjd_stream'),
+    stream=ref('dataset_stream'),
     primary_cohort_activity='v_session',
     join_configs=[
         {'name': 'after_7h', 'target_activity': 'v_buy', 'join_type': 'aggregate_after', 'aggregation': 'listagg', 'columns': ['activity_id'], 'at_least': {'hours': 7}},

@@ -5,7 +5,7 @@
 --   l02: (09:10, 09:40] holds l03 refund, l04 buy -> l03, l_refund.
 --   l05: (09:40, open) holds l06 -> l06, l_buy.
 {{ activity_schema.temporal_join(
-    stream=ref('tjd_stream'),
+    stream=ref('dataset_stream'),
     cohort_activity=['l_signup', 'l_visit'],
     target_activity=['l_buy', 'l_refund'],
     join_type='first_in_between',

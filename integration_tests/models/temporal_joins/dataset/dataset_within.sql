@@ -9,7 +9,7 @@
 --     -> v02,v03; v06's open segment cut at 16:00 -> v08.
 --   after_1d (count): v01 (10:00, 03-05 10:00] -> v02 v03 v04 v05 v07 = 5; v06 -> v08 = 1.
 {{ activity_schema.multi_temporal_analysis(
-    stream=ref('tjd_stream'),
+    stream=ref('dataset_stream'),
     primary_cohort_activity='v_session',
     join_configs=[
         {'name': 'after_7h', 'target_activity': 'v_buy', 'join_type': 'aggregate_after', 'aggregation': 'listagg', 'columns': ['activity_id'], 'within': {'hours': 7}},

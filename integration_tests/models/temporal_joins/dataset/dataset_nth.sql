@@ -8,7 +8,7 @@
 --   between_2: N_S1 (09:00, 11:00] [P_A P_a P_b] -> P_a; N_S2 [P_c] -> null.
 --   between_1_from_last: N_S1 -> P_b; N_S2 -> P_c.  between_4: null on both (3 and 1 admitted).
 {{ activity_schema.multi_temporal_analysis(
-    stream=ref('tjd_stream'),
+    stream=ref('dataset_stream'),
     primary_cohort_activity='n_session',
     join_configs=[
         {'name': 'ever_2', 'target_activity': 'n_buy', 'join_type': 'nth_ever', 'nth': 2, 'columns': ['activity_id']},

@@ -13,7 +13,7 @@
 -- 0's probe columns from the source relation. Enable it once that is fixed.
 {{ config(enabled=false) }}
 {{ activity_schema.temporal_join(
-    stream=ref('tjd_stream'),
+    stream=ref('dataset_stream'),
     cohort_activity='o_visit',
     target_activity="o'brien_signed_up",
     join_type='first_after',

@@ -6,7 +6,7 @@
 --     x04, x05, x06, x07 -> 2nd x05 (10:00).
 --   x09: open segment cut at 13:30: x10, x11 -> 2nd x11 (13:30, on the window's bound).
 {{ activity_schema.temporal_join(
-    stream=ref('tjd_stream'),
+    stream=ref('dataset_stream'),
     cohort_activity='x_view',
     target_activity='x_buy',
     join_type='nth_in_between',

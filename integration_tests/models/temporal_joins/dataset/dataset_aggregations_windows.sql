@@ -1,4 +1,4 @@
--- The new aggregations over ever, before and after (same stream as tjd_aggregations: sessions g01
+-- The new aggregations over ever, before and after (same stream as dataset_aggregations: sessions g01
 -- 09:00, g06 10:00, g08 10:45, g09 11:00; buys g02, g03, g04, g05 before 10:00, g07 10:30, g10 11:30).
 --   ever_colors (all_ever listagg_distinct color, '|'): red (g03), blue (g04), green (g07) -> red|blue|green.
 --   ever_first (all_ever first_value activity_id, color): g02, null.
@@ -16,7 +16,7 @@
 --   after_revenue (sum revenue_impact, zero_fill): g01 2.5 + 10 + 4 = 16.5; g06 4; g08 0; g09 0.
 --   after_last (last_value activity_id, color): g10, null on every row.
 {{ activity_schema.multi_temporal_analysis(
-    stream=ref('tjd_stream'),
+    stream=ref('dataset_stream'),
     primary_cohort_activity='g_session',
     join_configs=[
         {'name': 'ever_colors', 'target_activity': 'g_buy', 'join_type': 'aggregate_all_ever', 'aggregation': 'listagg_distinct', 'columns': ['color'], 'delimiter': '|'},

@@ -5,7 +5,7 @@
 --   k01 (customer kim, 09:00): buys k03 (11:00), k09 (14:00) -> count 2, next k03, last k09.
 --   k04 (anonymous kim, 09:30): buy k02 (10:00) only, not customer kim's -> count 1, next k02, last k02.
 {{ activity_schema.multi_temporal_analysis(
-    stream=ref('tjd_stream'),
+    stream=ref('dataset_stream'),
     primary_cohort_activity='k_visit',
     join_configs=[
         {'name': 'buys', 'target_activity': 'k_buy', 'join_type': 'aggregate_all_ever'},

@@ -1,4 +1,4 @@
--- The combination of tjd_combination in join configs: admitted x01 -> x04, x05, x06, x07;
+-- The combination of dataset_combination in join configs: admitted x01 -> x04, x05, x06, x07;
 -- x09 -> x10, x11.
 --   last_pick (nth 1 from last): x01 x07 (on the 2h bound; x08 is outside); x09 x11.
 --   second_last (nth 2 from last): x01 x06; x09 x10.
@@ -10,7 +10,7 @@
     'within': {'hours': 2},
 } %}
 {{ activity_schema.multi_temporal_analysis(
-    stream=ref('tjd_stream'),
+    stream=ref('dataset_stream'),
     primary_cohort_activity='x_view',
     join_configs=[
         dict(conditions, name='last_pick', target_activity='x_buy', join_type='nth_in_between', nth=1, nth_from_last=true, columns=['activity_id']),

@@ -4,7 +4,7 @@
 --   2023 Q4: buys 1 (r02), entity rows 1 (r01), previous (last_before 10-01) null, next (ts >= 01-01) r04.
 --   2024 Q1: buys 0, entity rows 1 (r03), previous r02, next (ts >= 04-01) r04 exactly at the end.
 {{ activity_schema.period_dataset(
-    stream=ref('tjd_period_stream'),
+    stream=ref('dataset_period_stream'),
     entity_activity=['joined', 'renewed'],
     interval='quarter',
     end='entity_max',

@@ -6,7 +6,7 @@
 --   01-15: buys e03 (1, exactly at the start), opens 0, earlier 1, next (ts >= 01-22) e05.
 --   01-22: buys 0, opens 1 (e04 at the start), earlier 2, next (ts >= 01-29) e05, at the end.
 {{ activity_schema.period_dataset(
-    stream=ref('tjd_period_stream'),
+    stream=ref('dataset_period_stream'),
     entity_activity='opened_app',
     interval='week',
     end='entity_max',

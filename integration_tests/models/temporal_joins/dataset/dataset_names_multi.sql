@@ -8,7 +8,7 @@
 --   last_signup (last_ever, aliases): o07 -> docs, ads on both.
 --   ads_signups (aggregate_all_ever count, where utm source = ads): o03, o06, o07 -> 3.
 {{ activity_schema.multi_temporal_analysis(
-    stream=ref('tjd_stream'),
+    stream=ref('dataset_stream'),
     primary_cohort_activity='o_visit',
     cohort_where=[{'column': "o'key", 'op': '!=', 'value': "o'x"}],
     cohort_columns={'section': 'page.section', 'source': 'utm source', 'quote_key': "o'key"},

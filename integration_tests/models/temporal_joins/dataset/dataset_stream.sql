@@ -1,8 +1,8 @@
--- The dataset builder's hand-made golden stream (seed tjd_stream_raw) cast into the stream
+-- The dataset builder's hand-made golden stream (seed dataset_stream_raw) cast into the stream
 -- contract. A seed loader reads '' and '  ' as null, so the seed spells blank ids (blank) and
 -- (spaces); they are turned back into an empty and a two-space string here.
 with typed as (
-{{ golden_stream(ref('tjd_stream_raw')) }}
+{{ golden_stream(ref('dataset_stream_raw')) }}
 )
 select
     activity_id,

@@ -8,7 +8,7 @@
 -- Targets are not filtered: previous_session (last_before c_session) sees direct sessions:
 --   c01 -> c00, c05 -> c03, c07 -> c05.
 {{ activity_schema.multi_temporal_analysis(
-    stream=ref('tjd_stream'),
+    stream=ref('dataset_stream'),
     primary_cohort_activity='c_session',
     cohort_where=[{'column': 'source', 'op': '=', 'value': 'ads'}],
     join_configs=[
