@@ -9,8 +9,6 @@
 --   same_link (last_after, stream column link): m01 (/p/a) -> m05, m07 -> m07 (m06 has no link);
 --     m02 -> m04; m03 -> null.
 --   buys_after (aggregate_after count, no match): m04..m07 are after every view -> 4.
--- The unmatched join keeps this case clear of a failure of calls whose *_after joins all have a
--- match (dataset_match_only, disabled).
 {{ activity_schema.multi_temporal_analysis(
     stream=ref('dataset_stream'),
     primary_cohort_activity='m_view',
