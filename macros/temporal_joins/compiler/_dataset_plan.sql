@@ -17,7 +17,8 @@
   {%- for spec in specs -%}
     {%- do spec.update({'i': loop.index}) -%}
     {%- set is_pick = spec.aggregation.kind == 'pick' -%}
-    {%- if spec.relation.plan == 'group' and not (is_pick and spec.position.n > 1) -%}
+    {%- do spec.update({'check': activity_schema._ever_check(spec)}) -%}
+    {%- if (spec.relation.plan == 'group' and not (is_pick and spec.position.n > 1)) or spec.check -%}
       {%- do spec.update({'plan': 'ever'}) -%}
     {%- elif spec.relation.plan == 'segment' -%}
       {%- do spec.update({'plan': 'segment'}) -%}
@@ -115,6 +116,20 @@
     {{ return([-1] if cohort.periods else [2]) }}
   {%- endif -%}
   {{ return([0] if cohort.periods else [2]) }}
+{% endmacro %}
+
+{#- A before / after join that one GROUP BY answers: the first target before the cohort row
+    is the person's first target, if that lies before it (the targets before a row are a
+    prefix of all targets); likewise the last after is the last, if it lies after; and any
+    lies before (after) when the first (last) does. Returns the relation to check, or none. -#}
+{% macro _ever_check(spec) %}
+  {%- set kind = spec.aggregation.kind -%}
+  {%- if spec.relation.plan != 'lane' or spec.windowed -%}{{ return(none) }}{%- endif -%}
+  {%- set edge = 'start' if spec.relation.name == 'before' else 'end' -%}
+  {%- if kind == 'exists' or (kind == 'pick' and spec.position.n == 1 and spec.position.from == edge) -%}
+    {{ return(spec.relation.name) }}
+  {%- endif -%}
+  {{ return(none) }}
 {% endmacro %}
 
 {#- Whether a pick fetches its row by rank (the n-th target, or the first / last within a

@@ -120,7 +120,9 @@
         {%- for spec in group.specs %}
         {%- set admitted = 't' ~ spec.set ~ ' = 1' %}
         {%- set kind = spec.aggregation.kind %}
-        {%- if kind in ['count', 'exists'] %}
+        {%- if kind == 'exists' and spec.check %}
+        , {{ 'min' if spec.check == 'before' else 'max' }}(case when {{ admitted }} then ts end) as j{{ spec.i }}_edge
+        {%- elif kind in ['count', 'exists'] %}
         , count(case when {{ admitted }} then 1 end) as j{{ spec.i }}_count
         {%- elif kind == 'pick' %}
         , {{ 'min' if spec.position.from == 'start' else 'max' }}(case when {{ admitted }} then {{ place }} end) as j{{ spec.i }}_place

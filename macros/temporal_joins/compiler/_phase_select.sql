@@ -108,14 +108,18 @@ where selected.is_cohort > 0
   {%- else -%}
     {%- set source = ('segments' if spec.plan == 'segment' else 'ever') ~ spec.group.id -%}
   {%- endif -%}
-  {%- if kind in ['count', 'exists'] -%}
+  {%- if kind == 'exists' and spec.check -%}
+    {%- do columns.append([spec.outputs[0], 'coalesce(' ~ activity_schema._checked(plan, spec, source ~ '.j' ~ i ~ '_edge') ~ ', false)']) -%}
+  {%- elif kind in ['count', 'exists'] -%}
     {%- set count = '(' ~ bounds.upper ~ ') - (' ~ bounds.lower ~ ')' if spec.plan == 'lane' else 'coalesce(' ~ source ~ '.j' ~ i ~ '_count, 0)' -%}
     {%- do columns.append([spec.outputs[0], count if kind == 'count' else '(' ~ count ~ ') > 0']) -%}
   {%- elif kind == 'pick' and not activity_schema._picks_by_rank(spec) -%}
     {#- The first or last target, fetched by its activity_id from the stream. -#}
     {%- set alias = 'pick' ~ i -%}
     {%- set picked = probe ~ '.j' ~ i ~ '_id' if spec.plan == 'lane' else 'substr(' ~ source ~ '.j' ~ i ~ '_place, 27)' -%}
-    {%- do joins.append('left join ' ~ plan.stream ~ ' as ' ~ alias ~ '\n    on ' ~ alias ~ '.activity_id = ' ~ picked ~ '\n   and ' ~ alias ~ '.activity in (' ~ activity_schema._literal_list(spec.targets) ~ ')') -%}
+    {%- set on = [alias ~ '.activity_id = ' ~ picked, alias ~ '.activity in (' ~ activity_schema._literal_list(spec.targets) ~ ')'] -%}
+    {%- if spec.check -%}{%- do on.append(activity_schema._checked(plan, spec, alias ~ '.ts')) -%}{%- endif -%}
+    {%- do joins.append('left join ' ~ plan.stream ~ ' as ' ~ alias ~ '\n    on ' ~ on | join('\n   and ')) -%}
     {%- for output, column in spec.columns -%}
       {%- do columns.append([output, activity_schema._column_value(column, alias)]) -%}
     {%- endfor -%}
@@ -216,4 +220,13 @@ where selected.is_cohort > 0
     {%- set start = prefix -%}
   {%- endif -%}
   {{ return('case when ' ~ length ~ ' > 0 then substr(' ~ whole ~ ', cast(' ~ start ~ ' + 1 as ' ~ int ~ '), cast(' ~ length ~ ' - ' ~ d ~ ' as ' ~ int ~ ')) end') }}
+{% endmacro %}
+
+{#- The condition that a target's ts lies in a checked join's relation to the cohort row (a
+    period's before is ahead of its start, its after from its end on). -#}
+{% macro _checked(plan, spec, ts) %}
+  {%- if plan.cohort.periods -%}
+    {{ return(ts ~ (' < cohort.period_start' if spec.check == 'before' else ' >= cohort.period_end')) }}
+  {%- endif -%}
+  {{ return(ts ~ (' < cohort.ts' if spec.check == 'before' else ' > cohort.ts')) }}
 {% endmacro %}
