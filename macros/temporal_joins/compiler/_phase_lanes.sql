@@ -3,10 +3,11 @@
     equal ts (what precedes it is strictly before), rank 2 behind them (what follows it is
     strictly after). In (ts, row_rank, activity_id) order, the running count n<set> of a
     target set ranks its targets, and at a probe counts those before it; a join's matches
-    are the ranks (L, U] between two such counts, so picks and counts are arithmetic and a
-    pick is fetched by its rank (an equi-join). Aggregates read the probe's frame. A lane
-    with a time window orders by ts in microseconds (tk), so that a range frame can offset
-    it by the window's duration. -#}
+    are the ranks (L, U] between two such counts, so counts are arithmetic and an n-th
+    target is fetched by its rank (an equi-join). The first / last target of a frame is a
+    window pick of its activity_id. Aggregates read the probe's frame. A lane with a time
+    window orders by ts in microseconds (tk), so that a range frame can offset it by the
+    window's duration. -#}
 {% macro _phase_lane(plan, lane) -%}
   {%- set L = 'activity_schema_lane' ~ lane.id -%}
   {%- set partition = activity_schema._lane_partition(lane) -%}
