@@ -77,13 +77,7 @@
     reserved word, starts with a digit or is already taken gets the prefix identifier_ or
     trait_, so a trait 'email' beside the identifier type 'email' becomes trait_email. -#}
 {% macro _headless_crm_pivot_columns(entity) %}
-  {%- set reserved = ['all', 'and', 'any', 'array', 'as', 'asc', 'between', 'both', 'by', 'case', 'cast', 'check', 'collate', 'column',
-      'constraint', 'create', 'cross', 'current', 'default', 'desc', 'distinct', 'do', 'else', 'end', 'except', 'exists', 'false',
-      'fetch', 'for', 'foreign', 'from', 'full', 'grant', 'group', 'groups', 'having', 'in', 'inner', 'intersect', 'interval', 'into',
-      'is', 'join', 'lateral', 'leading', 'left', 'like', 'limit', 'natural', 'not', 'null', 'of', 'offset', 'on', 'only', 'or',
-      'order', 'outer', 'over', 'partition', 'primary', 'qualify', 'range', 'references', 'right', 'row', 'rows', 'select',
-      'session_user', 'some', 'table', 'then', 'to', 'trailing', 'true', 'union', 'unique', 'user', 'using', 'when', 'where',
-      'window', 'with'] -%}
+  {%- set reserved = activity_schema._sql_reserved_words() -%}
   {%- set taken = [entity ~ '_id', 'identifier_count', 'first_seen_at', 'last_seen_at'] -%}
   {%- set columns = [] -%}
   {%- for kind in ['identifier', 'trait'] -%}
