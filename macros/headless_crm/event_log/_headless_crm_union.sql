@@ -13,7 +13,6 @@
       incremental_strategy=activity_schema._headless_crm_setting('incremental_strategy'),
       unique_key=['source', 'id'],
       enabled=activity_schema._headless_crm_enabled(),
-      tags=['headless_crm', 'headless_crm_event_log'],
   ) }}
   {%- set columns = activity_schema._headless_crm_interface(kind) -%}
   {%- set string_type = dbt.type_string() -%}

@@ -1,4 +1,4 @@
-{{ config(enabled=activity_schema._headless_crm_enabled(), tags=['headless_crm']) }}
+{{ config(enabled=activity_schema._headless_crm_enabled()) }}
 select * from (
     {{ activity_schema._headless_crm_excluded_identifiers('person') }}
 ) as person_exclusions

@@ -1,2 +1,2 @@
-{{ config(enabled=activity_schema._headless_crm_enabled(), tags=['headless_crm']) }}
+{{ config(enabled=activity_schema._headless_crm_enabled()) }}
 {{ activity_schema._headless_crm_resolved_traits('person') }}
