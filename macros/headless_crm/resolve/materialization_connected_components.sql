@@ -1,11 +1,13 @@
 {#- materialized='connected_components': the model's select gives (node_key, link_key);
     the table holds (node_key, component_key, resolution_rounds), see connected_components.
-    Needs config max_rounds. Built beside the old table and swapped in, so a failed or
-    non-converging run leaves the previous result in place. -#}
+    Needs meta max_rounds (in meta, since dbt rejects unknown config keys), e.g.
+    config(materialized='connected_components', meta={'max_rounds': 64}). Built beside the
+    old table and swapped in, so a failed or non-converging run leaves the previous
+    result in place. -#}
 {% materialization connected_components, default %}
-  {%- set max_rounds = config.get('max_rounds') -%}
+  {%- set max_rounds = (config.get('meta') or {}).get('max_rounds') -%}
   {%- if not (max_rounds is number and max_rounds > 0) -%}
-    {{ exceptions.raise_compiler_error("materialized='connected_components' needs config max_rounds (a positive number), got " ~ (max_rounds | tojson) ~ " in " ~ this) }}
+    {{ exceptions.raise_compiler_error("materialized='connected_components' needs meta max_rounds (a positive number), got " ~ (max_rounds | tojson) ~ " in " ~ this) }}
   {%- endif -%}
   {%- set existing_relation = load_cached_relation(this) -%}
   {%- set target_relation = this.incorporate(type='table') -%}
