@@ -1,5 +1,5 @@
 """`activity-harness bench`: the twelve temporal joins of the package against a naive
-inequality self-join of the same joins, on generated streams of growing size (issue 3).
+inequality self-join of the same joins, on generated streams of growing size.
 
 The package SQL is compiled by dbt from a generated project and then executed directly
 with the DuckDB Python API, so dbt's own overhead is not timed. The self-join formulation
@@ -235,7 +235,7 @@ def compile_package_sql(project_dir: Path) -> dict[str, str]:
 
 def naive_sql(join_type: str) -> str:
     """The same join as an inequality self-join plus GROUP BY, the way the public activity
-    schema packages write it, from the semantics of issue 3."""
+    schema packages write it, from the documented join semantics."""
     pick, relation = join_type.split("_", 1)
     name = f"{join_type}_{TARGET}"
     condition = {
@@ -446,7 +446,7 @@ def report(settings: Settings, machine: list[str], stats: dict[int, StreamStats]
         + (f" --growth {settings.growth}" if settings.growth != "people" else "")
         + f"`) on {date.today().isoformat()}; regenerate rather than edit.",
         "",
-        f"Each of the twelve join types of issue 3 ({COHORT} cohort, {TARGET} target, cohort_filter 'all';",
+        f"Each of the twelve join types ({COHORT} cohort, {TARGET} target, cohort_filter 'all';",
         f"first/last append {', '.join(FIRST_LAST_COLUMNS)}, aggregates a count) runs once through the package",
         "and once as a naive inequality self-join plus GROUP BY (the formulation of the public activity schema",
         "packages, written from the documented semantics; `*_in_between` finds the next cohort occurrence with a",

@@ -1,4 +1,4 @@
-{#- A complete events adapter model (document 003's interface) in one call:
+{#- A complete events adapter model (the events interface) in one call:
       {{ activity_schema.headless_crm_events_adapter('storefront', ref('orders'),
              id='order_id', occurred_at='ordered_at', event_name="'placed_order'", event_type="'commerce'") }}
     Every argument but source_name and relation is an SQL expression over the relation.

@@ -5,7 +5,7 @@
              row_id='order_id', event_id='order_id', occurred_at='ordered_at') }}
     `identifiers` maps identifier types to SQL expressions; a list of column names uses
     each column's name as its type. The id of each row is a hash of (event_id, row_id,
-    type). This is document 003's person and group identifiers adapter in one call. -#}
+    type). It is a whole person or group identifiers adapter in one call. -#}
 {% macro headless_crm_unpivot_identifiers(source_name, relation, identifiers, row_id, event_id, occurred_at, ingested_at=none, where=none) %}
   {{ return(adapter.dispatch('headless_crm_unpivot_identifiers', 'activity_schema')(
       source_name, relation, identifiers, row_id, event_id, occurred_at, ingested_at, where)) }}

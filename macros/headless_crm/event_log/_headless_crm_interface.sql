@@ -1,5 +1,5 @@
-{#- Document 003's adapter interface per kind, in output order. `required: false` columns
-    may be absent (they become null). `normalise` says how the union cleans a column:
+{#- The adapter interface per kind: the columns an adapter model provides, in output
+    order. `required: false` columns may be absent (they become null). `normalise` says how the union cleans a column:
     'name' (lowercase snake case) or 'identifier' (headless_crm_normalise_identifier,
     by the type in `type_column`, the value as given kept in `raw_column`). -#}
 {% macro _headless_crm_interface(kind) %}

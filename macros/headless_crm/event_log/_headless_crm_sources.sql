@@ -1,4 +1,4 @@
-{#- The six kinds of adapter model a source may provide (document 003's interface). -#}
+{#- The six kinds of adapter model a source may provide. -#}
 {% macro _headless_crm_kinds() %}
   {{ return(['events', 'person_identifiers', 'person_traits', 'group_identifiers', 'group_traits', 'membership_identifiers']) }}
 {% endmacro %}

@@ -1,4 +1,4 @@
-{#- Document 003's union_with_watermarks: every source's adapter model of one kind, typed
+{#- The union with watermarks: every source's adapter model of one kind, typed
     to the interface, with identifier types, identifiers and trait names normalised. The
     `source` column is the configured source name, whatever the adapter wrote, because
     the watermarks are kept per configured source. On an incremental run a source
