@@ -15,10 +15,10 @@
 {#- Every output column is distinct from the stream's columns and from every other, as the
     warehouse compares names (without regard to case): a collision is a compile error
     naming where each name comes from. `named` is [[name, where it comes from], ...]. -#}
-{% macro _require_distinct_names(macro_name, named) %}
+{% macro _require_distinct_names(macro_name, named, base_columns) %}
   {%- set seen = {} -%}
-  {%- for column in activity_schema._stream_columns() -%}
-    {%- do seen.update({column: 'the stream column ' ~ column}) -%}
+  {%- for column in base_columns -%}
+    {%- do seen.update({column: 'the column ' ~ column}) -%}
   {%- endfor -%}
   {%- for name, origin in named -%}
     {%- if name | lower in seen -%}

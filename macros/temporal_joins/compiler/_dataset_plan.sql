@@ -69,8 +69,9 @@
       {%- set lane = lanes[0] -%}
       {%- do lane.specs.append(spec) -%}
       {%- if spec.set not in lane.sets -%}{%- do lane.sets.append(spec.set) -%}{%- endif -%}
-      {%- set probe = spec.relation.probe if spec.relation.probe is defined else 2 -%}
-      {%- if probe not in lane.probes -%}{%- do lane.probes.append(probe) -%}{%- endif -%}
+      {%- set probes = activity_schema._spec_probes(cohort, spec) -%}
+      {%- do spec.update({'probe': probes[0]}) -%}
+      {%- for probe in probes if probe not in lane.probes -%}{%- do lane.probes.append(probe) -%}{%- endfor -%}
       {%- if spec.windowed -%}{%- do lane.update({'time_key': true}) -%}{%- do plan.update({'time_key': true}) -%}{%- endif -%}
       {%- do spec.update({'lane': lane}) -%}
     {%- endif -%}
@@ -94,10 +95,26 @@
   {%- set ordered = (plan.lanes | selectattr('signature', 'equalto', '') | list) + (plan.lanes | rejectattr('signature', 'equalto', '') | list) -%}
   {%- do plan.update({'lanes': ordered, 'main': ordered and ordered[0].signature == '', 'activities': activities | unique | list}) -%}
   {%- for lane in ordered -%}
+    {%- if cohort.periods and 0 not in lane.probes -%}{%- do lane.probes.append(0) -%}{%- endif -%}
     {%- do lane.update({'id': loop.index0, 'probes': lane.probes | sort(reverse=true)}) -%}
-    {%- do lane.update({'primary': lane.probes[0]}) -%}
+    {%- do lane.update({'primary': 0 if cohort.periods else lane.probes[0]}) -%}
   {%- endfor -%}
   {{ return(plan) }}
+{% endmacro %}
+
+{#- The probe ranks a join needs in its lane, the one it reads first. A cohort row's probes
+    sit at its ts: rank 0 ahead of the targets of equal ts, rank 2 behind them. A period's
+    sit at its bounds, both ahead of the targets there: rank 0 at period_start, rank -1 at
+    period_end; a period's segment runs from the one to the other. -#}
+{% macro _spec_probes(cohort, spec) %}
+  {%- if spec.plan == 'segment' -%}
+    {{ return([0, -1] if cohort.periods else [2]) }}
+  {%- elif spec.relation.name == 'before' -%}
+    {{ return([0]) }}
+  {%- elif spec.relation.name == 'after' -%}
+    {{ return([-1] if cohort.periods else [2]) }}
+  {%- endif -%}
+  {{ return([0] if cohort.periods else [2]) }}
 {% endmacro %}
 
 {#- Escaped string literals, comma-separated. -#}

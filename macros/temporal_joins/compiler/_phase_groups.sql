@@ -33,7 +33,7 @@
     select
         {{ keys | join(', ') }}
         {%- for spec in group.specs %}
-        {%- set admitted = activity_schema._segment_admitted(spec) %}
+        {%- set admitted = activity_schema._segment_admitted(plan, spec) %}
         {%- set kind = spec.aggregation.kind %}
         {%- if kind in ['count', 'exists'] %}
         , count(case when {{ admitted }} then 1 end) as j{{ spec.i }}_count
@@ -53,14 +53,18 @@
 )
 {%- for spec in group.specs if spec.aggregation.kind == 'concat_distinct' %}
 {%- for output, column in spec.columns %},
-{{ activity_schema._distinct_list(G ~ '_j' ~ spec.i ~ '_list' ~ loop.index, source, 'row_rank = 1 and cohort_occurrence > 0 and ' ~ activity_schema._segment_admitted(spec), keys, spec, loop.index, 'n' ~ spec.set) }}
+{{ activity_schema._distinct_list(G ~ '_j' ~ spec.i ~ '_list' ~ loop.index, source, 'row_rank = 1 and cohort_occurrence > 0 and ' ~ activity_schema._segment_admitted(plan, spec), keys, spec, loop.index, 'n' ~ spec.set) }}
 {%- endfor %}
 {%- endfor %}
 {%- endmacro %}
 
-{#- A target counts for its segment's join when it is in the join's set and its time window. -#}
-{% macro _segment_admitted(spec) %}
+{#- A target counts for its segment's join when it is in the join's set and its time window,
+    and for a period before the period's end. -#}
+{% macro _segment_admitted(plan, spec) %}
   {%- set conditions = ['t' ~ spec.set ~ ' = 1'] -%}
+  {%- if plan.cohort.periods -%}
+    {%- do conditions.append('period_ends < cohort_occurrence') -%}
+  {%- endif -%}
   {%- if spec.within -%}
     {%- do conditions.append('ts <= ' ~ dbt.dateadd('minute', spec.within, 'segment_ts')) -%}
   {%- endif -%}

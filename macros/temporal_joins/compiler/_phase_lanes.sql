@@ -50,7 +50,13 @@
     {%- for rank in lane.probes %}
     union all
     select
+        {%- if plan.cohort.periods %}
+        {%- for name, value in activity_schema._source_columns(plan) %}
+        {{ {'activity_id': 'activity_id', 'ts': 'period_start' if rank == 0 else 'period_end', 'join_key': 'join_key', 'is_cohort': '1'}.get(name, '0' if name.startswith('t') else 'null') }} as {{ name }}{{ ',' if not loop.last }}
+        {%- endfor %}
+        {%- else %}
         activity_schema_source.*
+        {%- endif %}
         {%- for p in lane.pairs %}
         , mc{{ p }} as lane_part{{ loop.index }}
         {%- endfor %}
@@ -58,17 +64,24 @@
         , 0 as j{{ spec.i }}_f{{ loop.index }}
         {%- endfor %}{%- endfor %},
         {{ rank }} as row_rank
+    {%- if plan.cohort.periods %}
+    from activity_schema_spine
+    {%- else %}
     from activity_schema_source
     where is_cohort = 1
+    {%- endif %}
     {%- endfor %}
 ),
 
 {{ L }}_windows as (
     select
         {{ L }}_rows.*
-        {%- if lane.id == 0 %}
+        {%- if lane.signature == '' %}
         , sum(case when row_rank = {{ lane.primary }} then 1 else 0 end) over ({{ frames.up_to_here }}) as cohort_occurrence
         , sum(case when row_rank = {{ lane.primary }} then 1 else 0 end) over ({{ frames.ever }}) as cohort_occurrences
+        {%- if plan.cohort.periods %}
+        , sum(case when row_rank = -1 then 1 else 0 end) over ({{ frames.up_to_here }}) as period_ends
+        {%- endif %}
         {%- if segments | selectattr('within') | list or segments | selectattr('at_least') | list %}
         , max(case when row_rank = 2 then ts end) over ({{ frames.up_to_here }}) as segment_ts
         {%- endif %}

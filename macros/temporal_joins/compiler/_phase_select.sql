@@ -2,21 +2,18 @@
     join's columns, read from the probe rows of the lanes, the GROUP BY passes, and the
     picked rows (fetched by rank, or for ever joins by activity_id). -#}
 {% macro _phase_select(plan) -%}
-  {%- set selected = 'activity_schema_lane0_windows' if plan.main else 'activity_schema_source' -%}
+  {%- set selected = 'activity_schema_lane0_windows' if plan.main else ('activity_schema_spine' if plan.cohort.periods else 'activity_schema_source') -%}
   {%- set joins = [] -%}
   {%- set columns = [] -%}
   {%- for output, column in plan.cohort.columns -%}
     {%- set value = activity_schema._column_value(column, 'cohort') -%}
     {%- do columns.append((value if column not in activity_schema._stream_columns() else 'cast(' ~ value ~ ' as ' ~ dbt.type_string() ~ ')') ~ ' as ' ~ activity_schema.quote_column(output)) -%}
   {%- endfor -%}
-  {#- Probe rows of every lane other than the selected one, by the cohort row's activity_id.
-      Written as inequalities on row_rank (ranks are 0..2): planners guess a fraction of a
-      percent of rows pass an equality on a computed column, and a guess of one row makes
-      Postgres nest loops over whatever the caller joins to this. -#}
+  {#- Probe rows of every lane other than the selected one, by the cohort row's activity_id. -#}
   {%- for lane in plan.lanes -%}
-    {%- for rank in lane.probes if not (lane.id == 0 and rank == lane.primary) -%}
+    {%- for rank in lane.probes if not (lane.signature == '' and rank == lane.primary) -%}
       {%- set alias = activity_schema._probe_alias(lane, rank) -%}
-      {%- do joins.append('inner join activity_schema_lane' ~ lane.id ~ '_windows as ' ~ alias ~ '\n    on ' ~ alias ~ '.row_rank ' ~ ('> 1' if rank == 2 else '< 1') ~ '\n   and ' ~ alias ~ '.activity_id = selected.activity_id') -%}
+      {%- do joins.append('inner join activity_schema_lane' ~ lane.id ~ '_windows as ' ~ alias ~ '\n    on ' ~ activity_schema._rank_condition(alias, rank, lane.probes) ~ '\n   and ' ~ alias ~ '.activity_id = selected.activity_id') -%}
     {%- endfor -%}
   {%- endfor -%}
   {%- for group in plan.segment_groups -%}
@@ -39,20 +36,32 @@
     {%- endfor -%}
   {%- endfor -%}
 select
+    {%- if plan.cohort.periods %}
+    cohort.customer,
+    cohort.anonymous_customer_id,
+    cohort.period_start,
+    cohort.period_end
+    {%- else %}
     cohort.*
+    {%- endif %}
     {%- for column in columns %}
     , {{ column }}
     {%- endfor %}
 from {{ selected }} as selected
+{%- if plan.cohort.periods %}
+inner join activity_schema_spine as cohort
+    on cohort.activity_id = selected.activity_id
+{%- else %}
 inner join {{ plan.stream }} as cohort
     on cohort.activity_id = selected.activity_id
    and cohort.activity in ({{ activity_schema._literal_list(plan.cohort.activities) }})
+{%- endif %}
 {%- for join in joins %}
 {{ join }}
 {%- endfor %}
 {%- if plan.main %}
-where selected.row_rank {{ '> 1' if plan.lanes[0].primary == 2 else '< 1' }}
-{%- else %}
+where {{ activity_schema._rank_condition('selected', plan.lanes[0].primary, plan.lanes[0].probes) }}
+{%- elif not plan.cohort.periods %}
 where selected.is_cohort > 0
 {%- endif %}
 {%- if plan.cohort.filter == 'first' %}
@@ -64,8 +73,18 @@ where selected.is_cohort > 0
 {%- endif %}
 {%- endmacro %}
 
+{#- A condition selecting the probe rows of `rank` among a lane's `ranks`, written as
+    inequalities (ranks are -1..2): planners guess a fraction of a percent of rows pass an
+    equality on a computed column, and a guess of one row makes Postgres nest loops over
+    whatever the caller joins to this. -#}
+{% macro _rank_condition(alias, rank, ranks) %}
+  {%- if rank == 2 -%}{{ return(alias ~ '.row_rank > 1') }}{%- endif -%}
+  {%- if rank == -1 -%}{{ return(alias ~ '.row_rank < 0') }}{%- endif -%}
+  {{ return(alias ~ '.row_rank < 1' ~ (' and ' ~ alias ~ '.row_rank > -1' if -1 in ranks else '')) }}
+{% endmacro %}
+
 {% macro _probe_alias(lane, rank) %}
-  {{ return('selected' if lane.id == 0 and rank == lane.primary else 'lane' ~ lane.id ~ '_probe' ~ rank) }}
+  {{ return('selected' if lane.signature == '' and rank == lane.primary else 'lane' ~ lane.id ~ '_probe' ~ ('_end' if rank == -1 else rank)) }}
 {% endmacro %}
 
 {#- A GROUP BY pass joined on its keys and its match values (a null never matches). -#}
@@ -83,7 +102,7 @@ where selected.is_cohort > 0
   {%- set joins = [] -%}
   {%- set columns = [] -%}
   {%- if spec.plan == 'lane' -%}
-    {%- set probe = activity_schema._probe_alias(spec.lane, spec.relation.probe if spec.relation.probe is defined else 2) -%}
+    {%- set probe = activity_schema._probe_alias(spec.lane, spec.probe) -%}
     {%- set bounds = activity_schema._lane_bounds(spec, probe) -%}
     {%- set source = probe -%}
   {%- else -%}

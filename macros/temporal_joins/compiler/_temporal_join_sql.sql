@@ -4,6 +4,7 @@
     back is on the person, an occurrence number, a rank or an activity_id. -#}
 {% macro _temporal_join_sql(plan) -%}
   {%- set ctes = [activity_schema._phase_source(plan)] -%}
+  {%- if plan.cohort.periods -%}{%- do ctes.append(activity_schema._phase_spine(plan)) -%}{%- endif -%}
   {%- for lane in plan.lanes -%}{%- do ctes.append(activity_schema._phase_lane(plan, lane)) -%}{%- endfor -%}
   {%- for group in plan.segment_groups -%}{%- do ctes.append(activity_schema._phase_segments(plan, group)) -%}{%- endfor -%}
   {%- for group in plan.ever_groups -%}{%- do ctes.append(activity_schema._phase_ever(plan, group)) -%}{%- endfor -%}
