@@ -2,15 +2,16 @@
     person key, the cohort flag, one flag per target set, the match values, the values
     aggregations read and the columns picks carry. -#}
 {% macro _phase_source(plan) -%}
-  {%- set person_key = activity_schema._person_key() -%}
 activity_schema_source as {{ activity_schema.cte_not_materialized() }}(
-    select
-        {%- for name, value in activity_schema._source_columns(plan) %}
-        {{ value }} as {{ name }}{{ ',' if not loop.last }}
-        {%- endfor %}
-    from {{ plan.stream }}
-    where activity in ({{ activity_schema._literal_list(plan.activities) }})
-      and {{ person_key }} is not null
+    select * from (
+        select
+            {%- for name, value in activity_schema._source_columns(plan) %}
+            {{ value }} as {{ name }}{{ ',' if not loop.last }}
+            {%- endfor %}
+        from {{ plan.stream }}
+        where activity in ({{ activity_schema._literal_list(plan.activities) }})
+    ) as activity_schema_keyed
+    where join_key is not null
 )
 {%- endmacro %}
 
@@ -74,7 +75,7 @@ activity_schema_people as (
         {{ activity_schema.period_start('min(ts)', interval) }} as first_period,
         {{ activity_schema.period_start(last_ts if end != 'entity_max' else 'max(ts)', interval) }} as last_period
     from activity_schema_source
-    where is_cohort = 1
+    where {{ activity_schema._cohort_filter_sql(plan) }}
     group by join_key
 ),
 
