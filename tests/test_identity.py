@@ -19,7 +19,7 @@ from activity_harness.reference import identity
 pytestmark = pytest.mark.duckdb
 
 GOLDEN_IDENTIFICATIONS = INTEGRATION_DIR / "seeds" / "identity" / "identity_golden_identifications.csv"
-BAD_NULL_TS = INTEGRATION_DIR / "seeds" / "bad_input" / "bad_identifications_null_ts.csv"
+BAD_NULL_TS = INTEGRATION_DIR / "seeds" / "stream" / "bad_input" / "bad_identifications_null_ts.csv"
 BUFFER_MINUTES = 30
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import pytest
@@ -68,3 +69,14 @@ def test_package_without_vars_builds_nothing_of_its_own(tmp_path: Path) -> None:
     workspace.invoke("deps")
     result = workspace.invoke("build")
     assert [r.node.name for r in result.result.results] == ["hello"]
+
+
+@pytest.mark.bigquery
+def test_package_model_configs_are_keys_dbt_knows(tmp_path: Path) -> None:
+    """dbt checks model configs against its schema on BigQuery and Snowflake targets and warns
+    about custom keys (CustomKeyInConfigDeprecation); the package keeps its own in meta."""
+    workspace = DbtWorkspace("bigquery", tmp_path)
+    workspace.invoke("parse", "--show-all-deprecations")
+    assert not [line for line in workspace.log if "CustomKeyInConfigDeprecation" in line]
+    nodes = json.loads((tmp_path / "target" / "manifest.json").read_text())["nodes"]
+    assert nodes["model.activity_schema.headless_crm_person_components"]["config"]["meta"] == {"max_rounds": 64}

@@ -8,18 +8,6 @@
   json_object({%- for key, expression in pairs %}'{{ key }}', {{ expression }}{{ ", " if not loop.last }}{% endfor -%})
 {%- endmacro %}
 
-{% macro _key_value_pairs(pairs) %}
-  {%- if pairs is none -%}
-    {{ return([]) }}
-  {%- elif pairs is mapping -%}
-    {{ return(pairs.items() | list) }}
-  {%- else -%}
-    {%- set result = [] -%}
-    {%- for column in pairs -%}{%- do result.append((column, column)) -%}{%- endfor -%}
-    {{ return(result) }}
-  {%- endif -%}
-{% endmacro %}
-
 {% macro postgres__json_object(pairs) -%}
   jsonb_build_object({%- for key, expression in pairs %}'{{ key }}', {{ expression }}{{ ", " if not loop.last }}{% endfor -%})
 {%- endmacro %}

@@ -12,21 +12,3 @@
            cast(null as {{ string_type }}) as link_key
     from {{ ref('headless_crm_membership_identifiers') }}
 {% endmacro %}
-
-{#- The graph's node for an identifier: type and value joined by a space. Types are
-    snake case, so every character of a type sorts after the space and the smallest key
-    of a component is its smallest (type, value) pair. -#}
-{% macro _headless_crm_node_key(identifier_type, identifier_value) -%}
-  {{ identifier_type }} || ' ' || {{ identifier_value }}
-{%- endmacro %}
-
-{#- An entity's id: the hash of its component's smallest node key. -#}
-{% macro _headless_crm_entity_id(component_key) -%}
-  {{ activity_schema.hash(component_key) }}
-{%- endmacro %}
-
-{#- A source row: its source and row_id. Source names cannot contain ':', so two different
-    rows never share a link key. -#}
-{% macro _headless_crm_link_key(relation_alias) -%}
-  {{ relation_alias }}.source || ':' || {{ relation_alias }}.row_id
-{%- endmacro %}

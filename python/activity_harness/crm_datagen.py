@@ -193,7 +193,7 @@ def _rows(graph: IdentifierGraph) -> list[tuple[object, ...]]:
 
 def write_seeds(seed: int, directory: Path) -> GeneratedCrm:
     """Write generated_crm_person_identifiers.csv and generated_crm_group_identifiers.csv
-    (document 003's identifiers interface), each replaced atomically."""
+    (the headless CRM identifiers interface), each replaced atomically."""
     data = generate(seed)
     directory.mkdir(parents=True, exist_ok=True)
     for graph in (data.persons, data.groups):

@@ -17,17 +17,15 @@ from typing import Any
 Row = dict[str, Any]
 
 FEATURES = ("stream", "identity", "temporal_joins", "analysis", "headless_crm")
-# Integration-project folders that exercise a feature under another name.
-FOLDER_FEATURES = {"temporal_joins_differential": "temporal_joins", "readme_example": "temporal_joins", "bad_input": "stream"}
 
 
 def feature_of(node: dict[str, Any]) -> str | None:
-    """The package feature a model or test belongs to, from the folder it lives in."""
+    """The package feature a model or test belongs to: the integration project's models and
+    tests sit in a folder per feature (models/<feature>/...)."""
     parts = Path(node["original_file_path"]).parts
-    if len(parts) < 2 or parts[0] not in ("models", "tests"):
+    if len(parts) < 3 or parts[0] not in ("models", "tests"):
         return None
-    folder = FOLDER_FEATURES.get(parts[1], parts[1])
-    return folder if folder in FEATURES else None
+    return parts[1] if parts[1] in FEATURES else None
 
 
 def feature_models(manifest: dict[str, Any], feature: str) -> list[str]:

@@ -1,4 +1,4 @@
--- Purchase attribution (document 000's attribution_analysis): every purchase on the default
+-- Purchase attribution, a typical client analysis: every purchase on the default
 -- stream credited to the person's first session ever before it (first touch) and the last
 -- session before it (last touch), with the referrer each session came from.
 with purchases as (

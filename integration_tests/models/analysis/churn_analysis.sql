@@ -1,4 +1,4 @@
--- Churn (document 000's churn_analysis): one row per person with a session on the default
+-- Churn, a typical client analysis: one row per person with a session on the default
 -- stream, anchored on the person's LAST session, with the last purchase and page view ever,
 -- what happened after the last session, and days of silence up to the end of the data.
 with last_sessions as (

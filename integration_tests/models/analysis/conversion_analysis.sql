@@ -1,4 +1,4 @@
--- Signup-to-purchase conversion (document 000's conversion_analysis): each person's FIRST
+-- Signup-to-purchase conversion, a typical client analysis: each person's FIRST
 -- signup on the default stream, the first purchase after it, and what happened around it.
 with signups as (
     {{ activity_schema.multi_temporal_analysis(

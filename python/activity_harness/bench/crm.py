@@ -145,7 +145,7 @@ def _markdown(runs: list[Run], command: str, machine: list[str]) -> str:
         "",
         f"Written by `{command}` on {date.today().isoformat()}; regenerate rather than edit.",
         "",
-        "Person resolution of the headless CRM layer (issue 4) through dbt on DuckDB: the identifiers union",
+        "Person resolution of the headless CRM layer through dbt on DuckDB: the identifiers union",
         "(normalisation), the exclusions model (blocklist and over-linked check), the connected components",
         "(min-label propagation with pointer jumping, one set-based statement per round) and the resolved",
         "identifiers. Each graph has the stated number of identifiers: one chain of the longest length with",

@@ -1,2 +1,0 @@
-{{ config(enabled=activity_schema._headless_crm_enabled(), tags=['headless_crm']) }}
-{{ activity_schema._headless_crm_memberships() }}

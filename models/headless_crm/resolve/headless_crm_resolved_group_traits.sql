@@ -1,0 +1,2 @@
+{{ config(enabled=activity_schema._headless_crm_enabled()) }}
+{{ activity_schema._headless_crm_resolved_traits('group') }}
