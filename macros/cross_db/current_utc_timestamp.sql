@@ -12,8 +12,9 @@
   sysdate()
 {%- endmacro %}
 
+{#- BigQuery's datetime(timestamp, zone) gives the wall clock of that zone, without a zone. -#}
 {% macro bigquery__current_utc_timestamp() -%}
-  current_datetime('UTC')
+  datetime(current_timestamp(), 'UTC')
 {%- endmacro %}
 
 {#- Spark's localtimestamp() is the session time zone's wall clock, without a zone. -#}
