@@ -24,8 +24,8 @@ from faker import Faker
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from . import datagen
 from .dbt import DbtWorkspace
+from .generate import DEFAULT_SEED
 from .paths import REPO_ROOT
 
 COHORT = "started_session"
@@ -551,7 +551,7 @@ def verdict(
 
 @click.command()
 @click.option("--sizes", type=int, multiple=True, default=DEFAULT_SIZES, show_default=True, help="Stream rows; repeat for several sizes, smallest first.")
-@click.option("--seed", default=datagen.DEFAULT_SEED, show_default=True, help="Random seed of the generated streams.")
+@click.option("--seed", default=DEFAULT_SEED, show_default=True, help="Random seed of the generated streams.")
 @click.option("--output", type=click.Path(path_type=Path), default=DEFAULT_OUTPUT, show_default=True, help="Markdown file of the figures.")
 @click.option("--workdir", type=click.Path(path_type=Path), default=DEFAULT_WORKDIR, show_default=True, help="Scratch directory: DuckDB file and dbt project.")
 @click.option("--repeat", default=3, show_default=True, help="Runs per query on each side; the best is kept.")

@@ -7,11 +7,12 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from . import datagen
 from .bench_crm import bench_crm
 from .bench_joins import bench
 from .dbt import DbtWorkspace, deps as dbt_deps
-from .paths import GENERATED_SEEDS_DIR, REPO_ROOT
+from .generate import DEFAULT_SEED
+from .generate.commands import bench_generate, generate_command
+from .paths import REPO_ROOT
 from .project import write_generated_seeds
 
 console = Console()
@@ -24,6 +25,8 @@ def main() -> None:
 
 main.add_command(bench)
 main.add_command(bench_crm)
+main.add_command(generate_command)
+main.add_command(bench_generate)
 
 
 @main.command()
@@ -35,16 +38,7 @@ def deps() -> None:
 
 
 @main.command()
-@click.option("--seed", default=datagen.DEFAULT_SEED, show_default=True, help="Random seed.")
-@click.option("--people", default=datagen.DEFAULT_PEOPLE, show_default=True, help="Number of customers.")
-def generate(seed: int, people: int) -> None:
-    """Write the generated seeds of the integration project (events, identifications, CRM graphs)."""
-    data = write_generated_seeds(seed, people)
-    console.print(f"{len(data.events):,} events, {len(data.identifies):,} identifications and the CRM identifier graphs written to {GENERATED_SEEDS_DIR}")
-
-
-@main.command()
-@click.option("--seed", default=datagen.DEFAULT_SEED, show_default=True, help="Random seed.")
+@click.option("--seed", default=DEFAULT_SEED, show_default=True, help="Random seed.")
 @click.option("--workdir", type=click.Path(path_type=Path), default=REPO_ROOT / "integration_tests" / "target" / "demo", show_default=True)
 def demo(seed: int, workdir: Path) -> None:
     """Generate data, `dbt build` the integration project on DuckDB and summarise it."""
