@@ -10,6 +10,7 @@ from rich.console import Console
 from .bench_crm import bench_crm
 from .bench_joins import bench
 from .dbt import DbtWorkspace, deps as dbt_deps
+from .examples.commands import examples_command, report_command
 from .generate import DEFAULT_SEED
 from .generate.commands import bench_generate, generate_command
 from .paths import REPO_ROOT
@@ -27,6 +28,8 @@ main.add_command(bench)
 main.add_command(bench_crm)
 main.add_command(generate_command)
 main.add_command(bench_generate)
+main.add_command(examples_command)
+main.add_command(report_command)
 
 
 @main.command()
@@ -44,7 +47,7 @@ def demo(seed: int, workdir: Path) -> None:
     """Generate data, `dbt build` the integration project on DuckDB and summarise it."""
     from .summary import print_summary
 
-    with console.status("generating Faker data"):
+    with console.status("generating the integration data"):
         data = write_generated_seeds(seed)
     console.print(f"[bold]1/3[/] generated {len(data.events):,} events, {len(data.identifies):,} identifications and the CRM identifier graphs (seed {seed})")
     console.print("[bold]2/3[/] dbt build on DuckDB (dbt prints each node as it finishes)")
@@ -52,6 +55,11 @@ def demo(seed: int, workdir: Path) -> None:
     workspace.invoke("build")
     console.print("[bold]3/3[/] summary")
     print_summary(workspace.duckdb_path, console)
+    console.print(
+        "\n[bold]Next[/]: the example client projects in examples/ (web_activity, sbdk, event_stream, crm) use the "
+        "package end to end; `make examples` builds them all and writes reports/examples/*.html "
+        "(see reports/examples/web_activity.html)."
+    )
 
 
 if __name__ == "__main__":

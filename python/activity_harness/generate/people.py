@@ -134,10 +134,12 @@ def steps(visits: Visits, mean_extra_steps: float, max_steps: int, mean_gap_seco
     counts = np.minimum(1 + seeding.geometric(visits.keys, "steps", mean_extra_steps), max_steps)
     visit_index, number = expand(counts)
     keys = seeding.child_keys(visits.keys[visit_index], "step", number)
-    gap = np.where(number == 0, 0, 3 + np.floor(seeding.exponential(keys, "gap", mean_gap_seconds)).astype(np.int64))
+    # The first step comes a second after the visit starts, each later one a few seconds or minutes after the last.
+    gap = np.where(number == 0, 1, 3 + np.floor(seeding.exponential(keys, "gap", mean_gap_seconds)).astype(np.int64))
     # Cumulative gaps within each visit: a running total minus the total before the visit.
+    firsts = np.cumsum(counts) - counts
     running = np.cumsum(gap)
-    before = np.repeat(running[np.cumsum(counts) - counts] - gap[np.cumsum(counts) - counts], counts)
+    before = np.repeat(running[firsts] - gap[firsts], counts)
     ts = visits.start[visit_index] + running - before
     end = ts[np.cumsum(counts) - 1]
     return Steps(visit=visit_index, number=number, keys=keys, ts=ts), end

@@ -10,6 +10,7 @@ are written in a total order, so the same seed and scale give the same bytes.
 from __future__ import annotations
 
 import json
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -184,29 +185,33 @@ def write(stage: Stage, specs: tuple[TableSpec, ...], out: Path, output_format: 
         (out / MANIFEST).write_text(json.dumps({**metadata, "batch": batch, "rows": rows}, indent=2, sort_keys=True) + "\n")
         return LoadResult(batch, rows, [*paths, out / MANIFEST])
 
+    # The rows travel through Parquet files: a DuckDB file that dbt (in the same process)
+    # holds open can take a connection, not a second attachment.
     path = out / f"{database_name}.duckdb"
-    connection.execute(f"attach '{path}' as target")
-    try:
-        schema = f'target."{RAW_SCHEMA}"'
+    schema = f'"{RAW_SCHEMA}"'
+    with tempfile.TemporaryDirectory(prefix="activity_harness_load_") as transfer, duckdb.connect(str(path)) as target:
+        def rows_of(query: str, name: str) -> str:
+            file = Path(transfer) / f"{name}.parquet"
+            connection.execute(f"copy ({query}) to '{file}' (format parquet)")
+            return f"select * from read_parquet('{file}')"
+
         if mode in ("first", "full-refresh"):
-            connection.execute(f"drop schema if exists {schema} cascade")
-            connection.execute(f"create schema {schema}")
+            target.execute(f"drop schema if exists {schema} cascade")
+            target.execute(f"create schema {schema}")
             for spec in specs:
-                connection.execute(f'create table {schema}."{spec.name}" as {load_query(spec, batch)}')
-                rows[spec.name] = _count(connection, f'select count(*) from {schema}."{spec.name}"')
-            connection.execute(f'create table {schema}."{LOADS_TABLE}" (batch integer, loaded_until timestamp, mode varchar, settings varchar)')
+                target.execute(f'create table {schema}."{spec.name}" as {rows_of(load_query(spec, batch), spec.name)}')
+                rows[spec.name] = _count(target, f'select count(*) from {schema}."{spec.name}"')
+            target.execute(f'create table {schema}."{LOADS_TABLE}" (batch integer, loaded_until timestamp, mode varchar, settings varchar)')
         else:
             for spec in specs:
-                increment = load_query(spec, batch, since_batch=batch - 1)
+                increment = rows_of(load_query(spec, batch, since_batch=batch - 1), spec.name)
                 if spec.key:
                     keys = " and ".join(f'published."{c}" = increment."{c}"' for c in spec.key)
-                    connection.execute(f'delete from {schema}."{spec.name}" as published where exists (select 1 from ({increment}) as increment where {keys})')
-                connection.execute(f'insert into {schema}."{spec.name}" {increment}')
-                rows[spec.name] = _count(connection, f"select count(*) from ({increment})")
+                    target.execute(f'delete from {schema}."{spec.name}" as published where exists (select 1 from ({increment}) as increment where {keys})')
+                target.execute(f'insert into {schema}."{spec.name}" {increment}')
+                rows[spec.name] = _count(target, f"select count(*) from ({increment})")
         settings = json.dumps(metadata, sort_keys=True)
-        connection.execute(f'insert into {schema}."{LOADS_TABLE}" values (?, {_cut_literal(batch)}, ?, ?)', [batch, mode, settings])
-    finally:
-        connection.execute("detach target")
+        target.execute(f'insert into {schema}."{LOADS_TABLE}" values (?, {_cut_literal(batch)}, ?, ?)', [batch, mode, settings])
     return LoadResult(batch, rows, [path])
 
 
@@ -214,7 +219,7 @@ def loaded_batches(path: Path) -> tuple[int, dict[str, object]] | None:
     """The last batch loaded into a DuckDB file by the generator, with its settings (None: never loaded)."""
     if not path.exists():
         return None
-    with duckdb.connect(str(path), read_only=True) as connection:
+    with duckdb.connect(str(path)) as connection:
         found = connection.execute(
             "select count(*) from information_schema.tables where table_schema = ? and table_name = ?", [RAW_SCHEMA, LOADS_TABLE]
         ).fetchone()
