@@ -18,7 +18,7 @@ from . import calendar, seeding
 from .people import Behaviour, Visits, arrive, expand, steps, visit, weighted_pick
 from .pools import COUNTRIES, COUNTRY_WEIGHTS, pools
 from .seeding import I64, U64
-from .tables import Dataset, Frame, Ids, TableSpec
+from .tables import Dataset, Frame, Ids, TableSpec, concat
 
 VIEWERS_PER_SCALE = 1000
 CREATORS_PER_SCALE = 120
@@ -159,15 +159,9 @@ def simulate(seed: int, scale: float, days: range, horizon: int) -> dict[str, Fr
         },
     }
     if days.start == 0:  # creators and posts are staged once
-        frames["users"] = {name: _concat(frames["users"][name], creator_users[name]) for name in frames["users"]}
+        frames["users"] = {name: concat(frames["users"][name], creator_users[name]) for name in frames["users"]}
         frames["posts"] = posts.frame
     return frames
-
-
-def _concat(first: np.ndarray | Ids, second: np.ndarray | Ids) -> np.ndarray | Ids:
-    if isinstance(first, Ids) and isinstance(second, Ids):
-        return Ids.concat(first, second)
-    return np.concatenate((first, second))  # type: ignore[arg-type]
 
 
 DATASET = Dataset(

@@ -9,9 +9,10 @@ are written in a total order, so the same seed and scale give the same bytes.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,36 @@ class Ids:
         return Ids(parts[0].prefix, np.concatenate([p.keys for p in parts]), np.concatenate(presents))
 
 
+@dataclass(frozen=True)
+class Labels:
+    """Texts from a small pool (URLs, names), held as codes into it (-1: null) and looked up
+    when staged: DuckDB joins a pool faster than it reads millions of Python strings."""
+
+    pool: npt.NDArray[np.object_]
+    codes: npt.NDArray[np.int64]
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def __getitem__(self, index: npt.NDArray[Any]) -> Labels:
+        return Labels(self.pool, self.codes[index])
+
+
+Column = npt.NDArray[Any] | Ids | Labels
+Frame = dict[str, Column]
+
+
+def concat(first: Column, second: Column) -> Column:
+    """Two parts of one column, one after the other."""
+    if isinstance(first, Ids) and isinstance(second, Ids):
+        return Ids.concat(first, second)
+    if isinstance(first, Labels) and isinstance(second, Labels) and first.pool is second.pool:
+        return Labels(first.pool, np.concatenate((first.codes, second.codes)))
+    if isinstance(first, (Ids, Labels)) or isinstance(second, (Ids, Labels)):
+        raise TypeError("a column's parts are all arrays, all Ids, or all Labels of one pool")
+    return np.concatenate((first, second))
+
+
 def present_where(mask: Bools, values: npt.NDArray[Any]) -> npt.NDArray[np.object_]:
     """The values where mask is set, null elsewhere."""
     out = values.astype(object)
@@ -69,8 +100,6 @@ def id_sql(prefix: str, key: str) -> str:
     return f"printf('{prefix}%016x', {key})"
 
 
-Column = npt.NDArray[Any] | Ids
-Frame = dict[str, Column]
 
 
 @dataclass(frozen=True)
@@ -106,8 +135,13 @@ class Stage:
         for name, frame in frames.items():
             arrays: dict[str, npt.NDArray[np.generic]] = {}
             selects = []
+            pools: dict[str, dict[str, npt.NDArray[Any]]] = {}
             for column, values in frame.items():
-                if isinstance(values, Ids):
+                if isinstance(values, Labels):
+                    arrays[column] = values.codes
+                    pools[column] = {"code": np.arange(len(values.pool)), "label": values.pool}
+                    selects.append(f'"pool_{column}".label as "{column}"')
+                elif isinstance(values, Ids):
                     arrays[column] = values.keys
                     text = id_sql(values.prefix, f'"{column}"')
                     if values.present is not None:
@@ -120,9 +154,14 @@ class Stage:
                     selects.append(f'cast("{column}" as {cast}) as "{column}"' if cast else f'"{column}"')
             frame_view = f"frame_{name}"
             self.connection.register(frame_view, arrays)
+            joins = ""
+            for column, pool in pools.items():
+                self.connection.register(f"pool_{column}", pool)
+                joins += f' left join "pool_{column}" on "pool_{column}".code = {frame_view}."{column}"'
             statement = "insert into" if name in self.rows else "create table"
-            self.connection.execute(f'{statement} "stage_{name}" {"by name " if name in self.rows else "as "}select {", ".join(selects)} from {frame_view}')
-            self.connection.unregister(frame_view)
+            self.connection.execute(f'{statement} "stage_{name}" {"by name " if name in self.rows else "as "}select {", ".join(selects)} from {frame_view}{joins}')
+            for view in (frame_view, *(f"pool_{column}" for column in pools)):
+                self.connection.unregister(view)
             self.rows[name] = self.rows.get(name, 0) + len(next(iter(frame.values())))
 
     def derive(self, name: str, sql: str) -> None:
@@ -180,39 +219,62 @@ def write(stage: Stage, specs: tuple[TableSpec, ...], out: Path, output_format: 
             path = out / f"{spec.name}.{output_format}"
             options = "(header, timestampformat '%Y-%m-%d %H:%M:%S')" if output_format == "csv" else "(format parquet)"
             connection.execute(f"copy ({load_query(spec, batch)}) to '{path}' {options}")
-            rows[spec.name] = _count(connection, f"select count(*) from ({load_query(spec, batch)})")
+            rows[spec.name] = _count(connection.execute, f"select count(*) from ({load_query(spec, batch)})")
             paths.append(path)
         (out / MANIFEST).write_text(json.dumps({**metadata, "batch": batch, "rows": rows}, indent=2, sort_keys=True) + "\n")
         return LoadResult(batch, rows, [*paths, out / MANIFEST])
 
-    # The rows travel through Parquet files: a DuckDB file that dbt (in the same process)
-    # holds open can take a connection, not a second attachment.
     path = out / f"{database_name}.duckdb"
-    schema = f'"{RAW_SCHEMA}"'
-    with tempfile.TemporaryDirectory(prefix="activity_harness_load_") as transfer, duckdb.connect(str(path)) as target:
-        def rows_of(query: str, name: str) -> str:
-            file = Path(transfer) / f"{name}.parquet"
-            connection.execute(f"copy ({query}) to '{file}' (format parquet)")
-            return f"select * from read_parquet('{file}')"
-
+    with _database(connection, path) as (execute, schema, rows_of):
         if mode in ("first", "full-refresh"):
-            target.execute(f"drop schema if exists {schema} cascade")
-            target.execute(f"create schema {schema}")
+            execute(f"drop schema if exists {schema} cascade")
+            execute(f"create schema {schema}")
             for spec in specs:
-                target.execute(f'create table {schema}."{spec.name}" as {rows_of(load_query(spec, batch), spec.name)}')
-                rows[spec.name] = _count(target, f'select count(*) from {schema}."{spec.name}"')
-            target.execute(f'create table {schema}."{LOADS_TABLE}" (batch integer, loaded_until timestamp, mode varchar, settings varchar)')
+                execute(f'create table {schema}."{spec.name}" as {rows_of(load_query(spec, batch), spec.name)}')
+                rows[spec.name] = _count(execute, f'select count(*) from {schema}."{spec.name}"')
+            execute(f'create table {schema}."{LOADS_TABLE}" (batch integer, loaded_until timestamp, mode varchar, settings varchar)')
         else:
             for spec in specs:
                 increment = rows_of(load_query(spec, batch, since_batch=batch - 1), spec.name)
                 if spec.key:
                     keys = " and ".join(f'published."{c}" = increment."{c}"' for c in spec.key)
-                    target.execute(f'delete from {schema}."{spec.name}" as published where exists (select 1 from ({increment}) as increment where {keys})')
-                target.execute(f'insert into {schema}."{spec.name}" {increment}')
-                rows[spec.name] = _count(target, f"select count(*) from ({increment})")
+                    execute(f'delete from {schema}."{spec.name}" as published where exists (select 1 from ({increment}) as increment where {keys})')
+                execute(f'insert into {schema}."{spec.name}" {increment}')
+                rows[spec.name] = _count(execute, f"select count(*) from ({increment})")
         settings = json.dumps(metadata, sort_keys=True)
-        target.execute(f'insert into {schema}."{LOADS_TABLE}" values (?, {_cut_literal(batch)}, ?, ?)', [batch, mode, settings])
+        execute(f"insert into {schema}.\"{LOADS_TABLE}\" values ({batch}, {_cut_literal(batch)}, '{mode}', {_text_literal(settings)})")
     return LoadResult(batch, rows, [path])
+
+
+Execute = Callable[[str], duckdb.DuckDBPyConnection]
+
+
+@contextlib.contextmanager
+def _database(connection: duckdb.DuckDBPyConnection, path: Path) -> Iterator[tuple[Execute, str, Callable[[str, str], str]]]:
+    """Where a load's statements run, the raw schema's name there, and how a staged query's
+    rows get there. The file is attached to the staging database when it can be; when dbt
+    holds it open in this process (a file cannot be attached twice), a connection to it
+    reads the rows from Parquet files."""
+    schema = f'"{RAW_SCHEMA}"'
+    try:
+        connection.execute(f"attach '{path}' as target")
+    except duckdb.Error:
+        with tempfile.TemporaryDirectory(prefix="activity_harness_load_") as transfer, duckdb.connect(str(path)) as target:
+            def through_parquet(query: str, name: str) -> str:
+                file = Path(transfer) / f"{name}.parquet"
+                connection.execute(f"copy ({query}) to '{file}' (format parquet)")
+                return f"select * from read_parquet('{file}')"
+
+            yield target.execute, schema, through_parquet
+        return
+    try:
+        yield connection.execute, f"target.{schema}", lambda query, _: query
+    finally:
+        connection.execute("detach target")
+
+
+def _text_literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 def loaded_batches(path: Path) -> tuple[int, dict[str, object]] | None:
@@ -231,6 +293,6 @@ def loaded_batches(path: Path) -> tuple[int, dict[str, object]] | None:
     return int(last[0]), json.loads(last[1])
 
 
-def _count(connection: duckdb.DuckDBPyConnection, sql: str) -> int:
-    found = connection.execute(sql).fetchone()
+def _count(execute: Execute, sql: str) -> int:
+    found = execute(sql).fetchone()
     return int(found[0]) if found else 0

@@ -11,13 +11,14 @@ browser's anonymous id) and refunds.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
 from . import calendar, seeding
 from .people import Behaviour, arrive, steps, visit, weighted_pick
 from .pools import COUNTRIES, COUNTRY_WEIGHTS, FREE_EMAIL_DOMAINS, JUNK_EMAILS, pools
-from .tables import Dataset, Frame, Ids, TableSpec, present_where
+from .tables import Dataset, Frame, Ids, Labels, TableSpec, present_where
 
 VISITORS_PER_SCALE = 1000  # visitors arriving during the first load, per unit of --scale
 
@@ -57,6 +58,8 @@ PLAN_WEIGHTS = (0.6, 0.28, 0.12)
 PAYMENT_METHODS = ("credit_card", "paypal", "wire")
 PAYMENT_WEIGHTS = (0.7, 0.25, 0.05)
 SITE = "https://app.example.com"
+SECTIONS = ("/blog/", "/docs/", "/pricing", "/")
+SECTION_WEIGHTS = (0.35, 0.3, 0.2, 0.15)
 NEVER = np.iinfo(np.int64).max
 
 TABLES = (
@@ -67,6 +70,15 @@ TABLES = (
     TableSpec("orders", order_by=("ordered_at", "order_id"), loaded_at="_loaded_at"),
     TableSpec("refunds", order_by=("refunded_at", "refund_id"), loaded_at="_loaded_at"),
 )
+
+
+@lru_cache(maxsize=4)
+def _site(seed: int) -> np.ndarray:
+    """Every page of the site, slug by slug: product pages per category, then the other sections."""
+    slugs = pools(seed).slugs
+    products = [f"{SITE}/products/{category}/{slug}" for category in CATEGORIES for slug in slugs]
+    others = [f"{SITE}{section}{slug if section in ('/blog/', '/docs/') else ''}" for section in SECTIONS for slug in slugs]
+    return np.array(products + others, dtype=object)
 
 
 def _channel_columns(choice: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -171,15 +183,11 @@ def simulate(seed: int, scale: float, days: range, horizon: int, shape: Shape = 
     # Web events: logged-in ones carry the user id. A few reach the warehouse days late (offline phones).
     page_kind = np.where(pages.number == 0, 0, seeding.choice(pages.keys, "kind", PAGE_KIND_WEIGHTS))
     page_category = seeding.choice(pages.keys, "category", CATEGORY_WEIGHTS)
-    slug = words.slugs[weighted_pick(pages.keys, "slug", len(words.slugs), skew=2.0)]
-    section = np.array(["/blog/", "/docs/", "/pricing", "/"], dtype=object)[seeding.choice(pages.keys, "section", (0.35, 0.3, 0.2, 0.15))]
+    slug = weighted_pick(pages.keys, "slug", len(words.slugs), skew=2.0)
+    section = seeding.choice(pages.keys, "section", SECTION_WEIGHTS)
     product_page = page_kind > 0
     categories = np.array(CATEGORIES, dtype=object)
-    url = np.where(
-        product_page,
-        SITE + "/products/" + categories[page_category] + "/" + slug,
-        SITE + np.where((section == "/pricing") | (section == "/"), section, section + slug),
-    )
+    url = Labels(_site(seed), np.where(product_page, page_category * len(words.slugs), (len(CATEGORIES) + section) * len(words.slugs)) + slug)
     late = seeding.bernoulli(pages.keys, "late", 0.02)
     lag = 2 + np.floor(seeding.exponential(pages.keys, "lag", 20.0)).astype(np.int64)
     lag = np.where(late, lag + np.floor(seeding.exponential(pages.keys, "late_lag", 1.5 * calendar.DAY)).astype(np.int64), lag)
