@@ -1,33 +1,12 @@
 """Hand-computed cases for the temporal join oracle."""
 
-from collections.abc import Mapping, Sequence
-from datetime import datetime, timedelta
+from collections.abc import Sequence
 
 import pytest
+from activity_rows import act, at, column
 
 from activity_harness.reference import temporal
 from activity_harness.reference.temporal import Activity
-
-T0 = datetime(2024, 1, 1)
-
-
-def at(minute: int) -> datetime:
-    """Timestamp `minute` minutes after T0."""
-    return T0 + timedelta(minutes=minute)
-
-
-def act(
-    activity_id: str,
-    minute: int,
-    activity: str,
-    customer: str | None = "c1",
-    anon: str | None = None,
-    revenue: float | None = None,
-    link: str | None = None,
-    features: Mapping[str, object] | None = None,
-) -> Activity:
-    """A stream row; customer defaults to c1."""
-    return Activity(activity_id, at(minute), activity, customer, anon, revenue, link, features)
 
 
 def visit_join(
@@ -42,11 +21,6 @@ def visit_join(
     return temporal.temporal_join(
         stream, "visit", target_activity, join_type, cohort_filter, columns, aggregation
     )
-
-
-def column(rows: list[dict[str, object]], name: str) -> list[object]:
-    """One output column, in output order."""
-    return [r[name] for r in rows]
 
 
 # visits v1@10, v2@20; orders o1@10, o2@15, o3@20, o4@20, o5@30 (o3/o4 tie on ts).

@@ -1,1 +1,1 @@
-{{ differential_temporal_join('aggregate_after') }}
+{{ differential_case() }}

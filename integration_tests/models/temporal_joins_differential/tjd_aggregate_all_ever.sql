@@ -1,1 +1,1 @@
-{{ differential_temporal_join('aggregate_all_ever') }}
+{{ differential_case() }}

@@ -1,1 +1,1 @@
-{{ differential_temporal_join('aggregate_before') }}
+{{ differential_case() }}

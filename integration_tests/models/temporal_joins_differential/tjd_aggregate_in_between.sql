@@ -1,1 +1,1 @@
-{{ differential_temporal_join('aggregate_in_between') }}
+{{ differential_case() }}

@@ -1,1 +1,1 @@
-{{ differential_temporal_join('first_after') }}
+{{ differential_case() }}

@@ -1,1 +1,1 @@
-{{ differential_temporal_join('first_before') }}
+{{ differential_case() }}

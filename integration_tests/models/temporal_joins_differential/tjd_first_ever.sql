@@ -1,1 +1,1 @@
-{{ differential_temporal_join('first_ever') }}
+{{ differential_case() }}

@@ -1,1 +1,1 @@
-{{ differential_temporal_join('first_in_between') }}
+{{ differential_case() }}

@@ -1,1 +1,1 @@
-{{ differential_temporal_join('last_after') }}
+{{ differential_case() }}

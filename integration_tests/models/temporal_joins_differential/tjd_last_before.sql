@@ -1,1 +1,1 @@
-{{ differential_temporal_join('last_before') }}
+{{ differential_case() }}

@@ -1,1 +1,1 @@
-{{ differential_temporal_join('last_ever') }}
+{{ differential_case() }}

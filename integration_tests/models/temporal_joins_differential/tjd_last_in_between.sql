@@ -1,1 +1,1 @@
-{{ differential_temporal_join('last_in_between') }}
+{{ differential_case() }}

@@ -1,1 +1,1 @@
-{{ differential_multi_temporal_analysis('all') }}
+{{ differential_case() }}

@@ -1,1 +1,1 @@
-{{ differential_multi_temporal_analysis(3, relation='before') }}
+{{ differential_case() }}

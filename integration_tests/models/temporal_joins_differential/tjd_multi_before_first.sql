@@ -1,1 +1,1 @@
-{{ differential_multi_temporal_analysis('first', relation='before') }}
+{{ differential_case() }}

@@ -1,1 +1,1 @@
-{{ differential_multi_temporal_analysis('first') }}
+{{ differential_case() }}

@@ -1,0 +1,125 @@
+{#- The plan of one temporal-join query: which pass computes each join, and what each pass
+    needs. Specs come validated (_join_spec); each gets:
+    - i: its number, naming its intermediate columns j<i>_...;
+    - plan: ever (one GROUP BY per person), lane (a window pass), segment (the main lane's
+      in-between segments, one GROUP BY);
+    - set: its target set (activities + where + the match values it needs present), whose
+      flag t<set> marks its rows and whose running count n<set> ranks them;
+    - lane: the window pass it reads: 0, the main lane partitioned by person, or one per
+      distinct match list, partitioned by person and the match values;
+    - group: for ever and segment plans, its GROUP BY, one per distinct match list;
+    - pairs: its match pairs, numbered across the query (mc<p> cohort side, mt<p> target side).
+    `cohort` is {activities, where (SQL list), filter, columns ([[output, column], ...])}. -#}
+{% macro _dataset_plan(stream, cohort, specs) %}
+  {%- set plan = {'stream': stream, 'cohort': cohort, 'specs': specs, 'sets': [], 'pairs': [], 'lanes': [],
+                  'segment_groups': [], 'ever_groups': [], 'time_key': false} -%}
+  {%- set activities = cohort.activities | list -%}
+  {%- for spec in specs -%}
+    {%- do spec.update({'i': loop.index}) -%}
+    {%- set is_pick = spec.aggregation.kind == 'pick' -%}
+    {%- if spec.relation.plan == 'group' and not (is_pick and spec.position.n > 1) -%}
+      {%- do spec.update({'plan': 'ever'}) -%}
+    {%- elif spec.relation.plan == 'segment' -%}
+      {%- do spec.update({'plan': 'segment'}) -%}
+    {%- else -%}
+      {%- do spec.update({'plan': 'lane'}) -%}
+    {%- endif -%}
+    {#- Match pairs, numbered once per distinct pair. -#}
+    {%- set pair_ids = [] -%}
+    {%- for pair in spec.match -%}
+      {%- set key = pair | tojson -%}
+      {%- set found = plan.pairs | selectattr('key', 'equalto', key) | list -%}
+      {%- if not found -%}
+        {%- set values = activity_schema._match_values(pair) -%}
+        {%- do plan.pairs.append({'key': key, 'id': plan.pairs | length + 1, 'cohort': values[0], 'target': values[1], 'targets': []}) -%}
+        {%- set found = [plan.pairs[-1]] -%}
+      {%- endif -%}
+      {%- do found[0].targets.extend(spec.targets) -%}
+      {%- do pair_ids.append(found[0].id) -%}
+    {%- endfor -%}
+    {%- do spec.update({'pairs': pair_ids}) -%}
+    {#- The target set: in a match lane its rows need every match value present. -#}
+    {%- set condition = ['activity in (' ~ activity_schema._literal_list(spec.targets) ~ ')'] + spec.where -%}
+    {%- if spec.plan == 'lane' -%}
+      {%- for p in pair_ids -%}{%- do condition.append('(' ~ plan.pairs[p - 1].target ~ ') is not null') -%}{%- endfor -%}
+    {%- endif -%}
+    {%- set condition = condition | join(' and ') -%}
+    {%- set found = plan.sets | selectattr('condition', 'equalto', condition) | list -%}
+    {%- if not found -%}
+      {%- do plan.sets.append({'id': plan.sets | length + 1, 'condition': condition, 'columns': []}) -%}
+      {%- set found = [plan.sets[-1]] -%}
+    {%- endif -%}
+    {%- do spec.update({'set': found[0].id}) -%}
+    {%- do activities.extend(spec.targets) -%}
+    {#- Columns a lane or segment pick carries through its pass, numbered per set. -#}
+    {%- if is_pick and spec.plan != 'ever' -%}
+      {%- for output, column in spec.columns if column not in found[0].columns -%}
+        {%- do found[0].columns.append(column) -%}
+      {%- endfor -%}
+    {%- endif -%}
+    {#- The lane or group it belongs to. -#}
+    {%- set signature = pair_ids | join(',') -%}
+    {%- set lane_signature = '' if spec.plan == 'segment' else signature -%}
+    {%- if spec.plan in ['lane', 'segment'] -%}
+      {%- set lanes = plan.lanes | selectattr('signature', 'equalto', lane_signature) | list -%}
+      {%- if not lanes -%}
+        {%- do plan.lanes.append({'signature': lane_signature, 'pairs': [] if spec.plan == 'segment' else pair_ids, 'specs': [], 'sets': [], 'probes': [], 'time_key': false}) -%}
+        {%- set lanes = [plan.lanes[-1]] -%}
+      {%- endif -%}
+      {%- set lane = lanes[0] -%}
+      {%- do lane.specs.append(spec) -%}
+      {%- if spec.set not in lane.sets -%}{%- do lane.sets.append(spec.set) -%}{%- endif -%}
+      {%- set probes = activity_schema._spec_probes(cohort, spec) -%}
+      {%- do spec.update({'probe': probes[0]}) -%}
+      {%- for probe in probes if probe not in lane.probes -%}{%- do lane.probes.append(probe) -%}{%- endfor -%}
+      {%- if spec.windowed -%}{%- do lane.update({'time_key': true}) -%}{%- do plan.update({'time_key': true}) -%}{%- endif -%}
+      {%- do spec.update({'lane': lane}) -%}
+    {%- endif -%}
+    {%- if spec.plan in ['segment', 'ever'] -%}
+      {%- set groups_list = plan.segment_groups if spec.plan == 'segment' else plan.ever_groups -%}
+      {%- set groups = groups_list | selectattr('signature', 'equalto', signature) | list -%}
+      {%- if not groups -%}
+        {%- do groups_list.append({'signature': signature, 'id': groups_list | length + 1, 'pairs': pair_ids, 'specs': []}) -%}
+        {%- set groups = [groups_list[-1]] -%}
+      {%- endif -%}
+      {%- do groups[0].specs.append(spec) -%}
+      {%- do spec.update({'group': groups[0]}) -%}
+    {%- endif -%}
+  {%- endfor -%}
+  {#- The main lane numbers cohort occurrences for cohort_filter, so it exists whenever one
+      is asked for; it is lane 0 and reads its cohort rows from its first probe. -#}
+  {%- set main = plan.lanes | selectattr('signature', 'equalto', '') | list -%}
+  {%- if not main and cohort.filter != 'all' -%}
+    {%- do plan.lanes.append({'signature': '', 'pairs': [], 'specs': [], 'sets': [], 'probes': [2], 'time_key': false}) -%}
+  {%- endif -%}
+  {%- set ordered = (plan.lanes | selectattr('signature', 'equalto', '') | list) + (plan.lanes | rejectattr('signature', 'equalto', '') | list) -%}
+  {%- do plan.update({'lanes': ordered, 'main': ordered and ordered[0].signature == '', 'activities': activities | unique | list}) -%}
+  {%- for lane in ordered -%}
+    {%- if cohort.periods and 0 not in lane.probes -%}{%- do lane.probes.append(0) -%}{%- endif -%}
+    {%- do lane.update({'id': loop.index0, 'probes': lane.probes | sort(reverse=true)}) -%}
+    {%- do lane.update({'primary': 0 if cohort.periods else lane.probes[0]}) -%}
+  {%- endfor -%}
+  {{ return(plan) }}
+{% endmacro %}
+
+{#- The probe ranks a join needs in its lane, the one it reads first. A cohort row's probes
+    sit at its ts: rank 0 ahead of the targets of equal ts, rank 2 behind them. A period's
+    sit at its bounds, both ahead of the targets there: rank 0 at period_start, rank -1 at
+    period_end; a period's segment runs from the one to the other. -#}
+{% macro _spec_probes(cohort, spec) %}
+  {%- if spec.plan == 'segment' -%}
+    {{ return([0, -1] if cohort.periods else [2]) }}
+  {%- elif spec.relation.name == 'before' -%}
+    {{ return([0]) }}
+  {%- elif spec.relation.name == 'after' -%}
+    {{ return([-1] if cohort.periods else [2]) }}
+  {%- endif -%}
+  {{ return([0] if cohort.periods else [2]) }}
+{% endmacro %}
+
+{#- Escaped string literals, comma-separated. -#}
+{% macro _literal_list(values) %}
+  {%- set literals = [] -%}
+  {%- for value in values -%}{%- do literals.append(activity_schema.string_literal(value)) -%}{%- endfor -%}
+  {{ return(literals | join(', ')) }}
+{% endmacro %}

@@ -1,0 +1,151 @@
+{#- The GROUP BY passes: in-between segments of the main lane, and every target of a
+    person (ever joins). One per distinct match list; match values join the group key. -#}
+
+{#- A segment holds the targets after one cohort row of the person up to the next (its
+    cohort_occurrence in the main lane), cut by the join's time window from the segment's
+    cohort ts. Picks take the segment's smallest / largest rank n<set>: ranks within a
+    segment are consecutive. An nth pick under a match needs ranks within the match
+    values: a second window over the target rows. -#}
+{% macro _phase_segments(plan, group) -%}
+  {%- set G = 'activity_schema_segments' ~ group.id -%}
+  {%- set keys = ['join_key', 'cohort_occurrence'] + activity_schema._group_target_parts(group) -%}
+  {%- set ranked = [] -%}
+  {%- for spec in group.specs if spec.aggregation.kind == 'pick' and spec.position.n > 1 and group.pairs -%}
+    {%- do ranked.append(spec) -%}
+  {%- endfor -%}
+  {%- set source = G ~ '_ranked' if ranked else 'activity_schema_lane0_windows' -%}
+{%- if ranked %}
+{{ G }}_ranked as (
+    select
+        activity_schema_lane0_windows.*
+        {%- for spec in ranked %}
+        , count(case when t{{ spec.set }} = 1 then 1 end) over (
+              partition by {{ (['join_key'] + activity_schema._group_target_parts(group)) | join(', ') }}
+              order by ts, {{ activity_schema.binary_order('activity_id') }}
+              rows between unbounded preceding and current row) as j{{ spec.i }}_rank
+        {%- endfor %}
+    from activity_schema_lane0_windows
+    where row_rank = 1
+),
+{%- endif %}
+
+{{ G }} as (
+    select
+        {{ keys | join(', ') }}
+        {%- for spec in group.specs %}
+        {%- set admitted = activity_schema._segment_admitted(plan, spec) %}
+        {%- set kind = spec.aggregation.kind %}
+        {%- if kind in ['count', 'exists'] %}
+        , count(case when {{ admitted }} then 1 end) as j{{ spec.i }}_count
+        {%- elif kind == 'pick' %}
+        {%- set rank = 'j' ~ spec.i ~ '_rank' if spec in ranked else 'n' ~ spec.set %}
+        , min(case when {{ admitted }} then {{ rank }} end) as j{{ spec.i }}_lo
+        , max(case when {{ admitted }} then {{ rank }} end) as j{{ spec.i }}_hi
+        {%- else %}
+        {%- for output, column in spec.columns %}
+        , {{ activity_schema._group_aggregate(spec, loop.index, admitted) }} as j{{ spec.i }}_a{{ loop.index }}
+        {%- endfor %}
+        {%- endif %}
+        {%- endfor %}
+    from {{ source }}
+    where row_rank = 1 and cohort_occurrence > 0 and ({{ activity_schema._set_flags(group.specs | map(attribute='set') | unique | list) | join(' or ') }})
+    group by {{ keys | join(', ') }}
+)
+{%- for spec in group.specs if spec.aggregation.kind == 'concat_distinct' %}
+{%- for output, column in spec.columns %},
+{{ activity_schema._distinct_list(G ~ '_j' ~ spec.i ~ '_list' ~ loop.index, source, 'row_rank = 1 and cohort_occurrence > 0 and ' ~ activity_schema._segment_admitted(plan, spec), keys, spec, loop.index, 'n' ~ spec.set) }}
+{%- endfor %}
+{%- endfor %}
+{%- endmacro %}
+
+{#- A target counts for its segment's join when it is in the join's set and its time window,
+    and for a period before the period's end. -#}
+{% macro _segment_admitted(plan, spec) %}
+  {%- set conditions = ['t' ~ spec.set ~ ' = 1'] -%}
+  {%- if plan.cohort.periods -%}
+    {%- do conditions.append('period_ends < cohort_occurrence') -%}
+  {%- endif -%}
+  {%- if spec.within -%}
+    {%- do conditions.append('ts <= ' ~ dbt.dateadd('minute', spec.within, 'segment_ts')) -%}
+  {%- endif -%}
+  {%- if spec.at_least -%}
+    {%- do conditions.append('ts >= ' ~ dbt.dateadd('minute', spec.at_least, 'segment_ts')) -%}
+  {%- endif -%}
+  {{ return(conditions | join(' and ')) }}
+{% endmacro %}
+
+{#- One aggregate of a GROUP BY over the rows where `admitted` holds. -#}
+{% macro _group_aggregate(spec, index, admitted) %}
+  {%- set value = 'case when ' ~ admitted ~ ' then j' ~ spec.i ~ '_m' ~ index ~ ' end' -%}
+  {%- set kind = spec.aggregation.kind -%}
+  {%- if kind == 'frame' -%}
+    {{ return(spec.aggregation.function ~ '(' ~ value ~ ')') }}
+  {%- elif kind == 'distinct' -%}
+    {{ return('count(distinct ' ~ value ~ ')') }}
+  {%- elif kind == 'concat' -%}
+    {{ return(activity_schema.string_agg(value, spec.delimiter, ['ts', activity_schema.binary_order('activity_id')])) }}
+  {%- endif -%}
+  {#- concat_distinct: a list CTE of its own (_distinct_list), joined by the group key. -#}
+  {{ return('null') }}
+{% endmacro %}
+
+{#- Each distinct value once, ordered by its first occurrence: group by the value, keep
+    the smallest `order` key, then list in that order. -#}
+{% macro _distinct_list(name, source, condition, keys, spec, index, order) -%}
+{{ name }} as (
+    select {{ keys | join(', ') }}, {{ activity_schema.string_agg('list_value', spec.delimiter, ['first_seen']) }} as list
+    from (
+        select {{ keys | join(', ') }}, j{{ spec.i }}_m{{ index }} as list_value, min({{ order }}) as first_seen
+        from {{ source }}
+        where {{ condition }} and j{{ spec.i }}_m{{ index }} is not null
+        group by {{ keys | join(', ') }}, j{{ spec.i }}_m{{ index }}
+    ) as activity_schema_values
+    group by {{ keys | join(', ') }}
+)
+{%- endmacro %}
+
+{#- Every target of the person: counts and aggregates, and the first / last target by the
+    smallest / largest place, a text that sorts like (ts, activity_id). -#}
+{% macro _phase_ever(plan, group) -%}
+  {%- set G = 'activity_schema_ever' ~ group.id -%}
+  {%- set keys = ['join_key'] + activity_schema._group_target_parts(group) -%}
+  {%- set sets = [] -%}
+  {%- for spec in group.specs if spec.set not in sets -%}{%- do sets.append(spec.set) -%}{%- endfor -%}
+  {%- set place = activity_schema._place() -%}
+{{ G }} as (
+    select
+        {{ keys | join(', ') }}
+        {%- for spec in group.specs %}
+        {%- set admitted = 't' ~ spec.set ~ ' = 1' %}
+        {%- set kind = spec.aggregation.kind %}
+        {%- if kind in ['count', 'exists'] %}
+        , count(case when {{ admitted }} then 1 end) as j{{ spec.i }}_count
+        {%- elif kind == 'pick' %}
+        , {{ 'min' if spec.position.from == 'start' else 'max' }}(case when {{ admitted }} then {{ place }} end) as j{{ spec.i }}_place
+        {%- else %}
+        {%- for output, column in spec.columns %}
+        , {{ activity_schema._group_aggregate(spec, loop.index, admitted) }} as j{{ spec.i }}_a{{ loop.index }}
+        {%- endfor %}
+        {%- endif %}
+        {%- endfor %}
+    from activity_schema_source
+    where {{ activity_schema._set_flags(sets) | join(' or ') }}
+    group by {{ keys | join(', ') }}
+)
+{%- for spec in group.specs if spec.aggregation.kind == 'concat_distinct' %}
+{%- for output, column in spec.columns %},
+{{ activity_schema._distinct_list(G ~ '_j' ~ spec.i ~ '_list' ~ loop.index, 'activity_schema_source', 't' ~ spec.set ~ ' = 1', keys, spec, loop.index, place) }}
+{%- endfor %}
+{%- endfor %}
+{%- endmacro %}
+
+{#- (ts, activity_id) as one text: fixed-width ts, then the id. -#}
+{% macro _place() %}
+  {{ return(activity_schema.binary_order(activity_schema.sortable_timestamp_text('ts') ~ ' || activity_id')) }}
+{% endmacro %}
+
+{% macro _group_target_parts(group) %}
+  {%- set parts = [] -%}
+  {%- for p in group.pairs -%}{%- do parts.append('mt' ~ p) -%}{%- endfor -%}
+  {{ return(parts) }}
+{% endmacro %}

@@ -1,0 +1,205 @@
+{#- One window pass per lane. Its rows are the lane's target rows (row_rank 1) and, for
+    every cohort row, a probe at the cohort row's ts: rank 0 sorts ahead of the targets of
+    equal ts (what precedes it is strictly before), rank 2 behind them (what follows it is
+    strictly after). In (ts, row_rank, activity_id) order, the running count n<set> of a
+    target set ranks its targets, and at a probe counts those before it; a join's matches
+    are the ranks (L, U] between two such counts, so picks and counts are arithmetic and a
+    pick is fetched by its rank (an equi-join). Aggregates read the probe's frame. A lane
+    with a time window orders by ts in microseconds (tk), so that a range frame can offset
+    it by the window's duration. -#}
+{% macro _phase_lane(plan, lane) -%}
+  {%- set L = 'activity_schema_lane' ~ lane.id -%}
+  {%- set partition = activity_schema._lane_partition(lane) -%}
+  {%- set order = ['tk' if lane.time_key else 'ts', 'row_rank', activity_schema.binary_order('activity_id')] -%}
+  {%- set frames = activity_schema._person_frames(partition | join(', '), order) -%}
+  {%- set flagged = [] -%}
+  {%- set concat = [] -%}
+  {%- for spec in lane.specs if spec.plan == 'lane' -%}
+    {%- if spec.aggregation.kind in ['distinct', 'concat_distinct'] -%}{%- do flagged.append(spec) -%}{%- endif -%}
+    {%- if spec.aggregation.kind in ['concat', 'concat_distinct'] -%}{%- do concat.append(spec) -%}{%- endif -%}
+  {%- endfor -%}
+  {%- set segments = lane.specs | selectattr('plan', 'equalto', 'segment') | list -%}
+  {%- set is_target_row = '(' ~ (activity_schema._set_flags(lane.sets) or ['1 = 0']) | join(' or ') ~ ')' -%}
+  {%- set totals = [] -%}
+  {%- for spec in lane.specs if spec.plan == 'lane' and (spec.relation.name in ['after', 'ever']) and spec.set not in totals -%}
+    {%- do totals.append(spec.set) -%}
+  {%- endfor %}
+{{ L }}_targets as (
+    {#- Target rows with the lane's partition values and, for distinct counts and lists,
+        a flag on the first (last, for *_after counts) occurrence of each value. #}
+    select
+        activity_schema_source.*
+        {%- for p in lane.pairs %}
+        , mt{{ p }} as lane_part{{ loop.index }}
+        {%- endfor %}
+        {%- for spec in flagged %}
+        {%- set backwards = 'desc' if spec.relation.name == 'after' else '' %}
+        {%- for output, column in spec.columns %}
+        , case when j{{ spec.i }}_m{{ loop.index }} is not null and row_number() over (
+              partition by {{ (['join_key'] + activity_schema._lane_target_parts(lane) + ['j' ~ spec.i ~ '_m' ~ loop.index]) | join(', ') }}
+              order by ts {{ backwards }}, {{ activity_schema.binary_order('activity_id') }} {{ backwards }}) = 1
+          then 1 else 0 end as j{{ spec.i }}_f{{ loop.index }}
+        {%- endfor %}
+        {%- endfor %}
+    from activity_schema_source
+    where {{ is_target_row }}
+),
+
+{{ L }}_rows as (
+    select {{ L }}_targets.*, 1 as row_rank from {{ L }}_targets
+    {%- for rank in lane.probes %}
+    union all
+    select
+        {%- if plan.cohort.periods %}
+        {%- for name, value in activity_schema._source_columns(plan) %}
+        {{ {'activity_id': 'activity_id', 'ts': 'period_start' if rank == 0 else 'period_end', 'join_key': 'join_key', 'is_cohort': '1'}.get(name, '0' if name.startswith('t') else 'null') }} as {{ name }}{{ ',' if not loop.last }}
+        {%- endfor %}
+        {%- else %}
+        activity_schema_source.*
+        {%- endif %}
+        {%- for p in lane.pairs %}
+        , mc{{ p }} as lane_part{{ loop.index }}
+        {%- endfor %}
+        {%- for spec in flagged %}{%- for output, column in spec.columns %}
+        , 0 as j{{ spec.i }}_f{{ loop.index }}
+        {%- endfor %}{%- endfor %},
+        {{ rank }} as row_rank
+    {%- if plan.cohort.periods %}
+    from activity_schema_spine
+    {%- else %}
+    from activity_schema_source
+    where is_cohort = 1
+    {%- endif %}
+    {%- endfor %}
+),
+
+{{ L }}_windows as (
+    select
+        {{ L }}_rows.*
+        {%- if lane.signature == '' %}
+        , sum(case when row_rank = {{ lane.primary }} then 1 else 0 end) over ({{ frames.up_to_here }}) as cohort_occurrence
+        , sum(case when row_rank = {{ lane.primary }} then 1 else 0 end) over ({{ frames.ever }}) as cohort_occurrences
+        {%- if plan.cohort.periods %}
+        , sum(case when row_rank = -1 then 1 else 0 end) over ({{ frames.up_to_here }}) as period_ends
+        {%- endif %}
+        {%- if segments | selectattr('within') | list or segments | selectattr('at_least') | list %}
+        , max(case when row_rank = 2 then ts end) over ({{ frames.up_to_here }}) as segment_ts
+        {%- endif %}
+        {%- endif %}
+        {%- for s in lane.sets %}
+        , count(case when row_rank = 1 and t{{ s }} = 1 then 1 end) over ({{ frames.up_to_here }}) as n{{ s }}
+        {%- if s in totals %}
+        , count(case when row_rank = 1 and t{{ s }} = 1 then 1 end) over ({{ frames.ever }}) as total{{ s }}
+        {%- endif %}
+        {%- endfor %}
+        {%- for spec in lane.specs if spec.plan == 'lane' %}
+        {{- activity_schema._lane_window_columns(spec, frames, partition) }}
+        {%- endfor %}
+    from {{ L }}_rows
+)
+{%- if concat %},
+
+{{ L }}_strings as (
+    {#- The whole ordered list of each listed value per partition; a probe cuts its part out
+        by the running lengths. #}
+    select
+        {{ (['join_key'] + activity_schema._lane_target_parts(lane)) | join(', ') }}
+        {%- for spec in concat %}
+        {%- for output, column in spec.columns %}
+        {%- set value = 'j' ~ spec.i ~ '_m' ~ loop.index %}
+        , {{ activity_schema.string_agg(value if spec.aggregation.kind == 'concat' else 'case when j' ~ spec.i ~ '_f' ~ loop.index ~ ' = 1 then ' ~ value ~ ' end', spec.delimiter, ['ts', activity_schema.binary_order('activity_id')]) }} as j{{ spec.i }}_s{{ loop.index }}
+        {%- endfor %}
+        {%- endfor %}
+    from {{ L }}_targets
+    group by {{ (['join_key'] + activity_schema._lane_target_parts(lane)) | join(', ') }}
+)
+{%- endif %}
+{%- endmacro %}
+
+{% macro _set_flags(sets) %}
+  {%- set flags = [] -%}
+  {%- for s in sets -%}{%- do flags.append('t' ~ s ~ ' = 1') -%}{%- endfor -%}
+  {{ return(flags) }}
+{% endmacro %}
+
+{#- The partition of a lane: the person, and in a match lane the match values. -#}
+{% macro _lane_partition(lane) %}
+  {%- set parts = ['join_key'] -%}
+  {%- for p in lane.pairs -%}{%- do parts.append('lane_part' ~ loop.index) -%}{%- endfor -%}
+  {{ return(parts) }}
+{% endmacro %}
+
+{% macro _lane_target_parts(lane) %}
+  {%- set parts = [] -%}
+  {%- for p in lane.pairs -%}{%- do parts.append('mt' ~ p) -%}{%- endfor -%}
+  {{ return(parts) }}
+{% endmacro %}
+
+{#- A range frame over tk: `lower` and `upper` are frame bounds. -#}
+{% macro _range_frame(partition, lower, upper) %}
+  {{ return('partition by ' ~ partition | join(', ') ~ ' order by tk range between ' ~ lower ~ ' and ' ~ upper) }}
+{% endmacro %}
+
+{#- Microseconds of a window's minutes. -#}
+{% macro _microseconds(minutes) %}{{ return((minutes * 60000000) | string) }}{% endmacro %}
+
+{#- The frames of a windowed join, in microseconds from the probe's ts:
+    after: matches in [lo, hi] following, lo = at_least or 1 (strictly after),
+           hi = within or unbounded; `start` holds the targets from lo on;
+    before: matches in [hi, lo] preceding, hi = within or unbounded, lo = at_least or 1;
+           `start` holds the targets before the window. -#}
+{% macro _window_frames(spec, partition) %}
+  {%- set us = activity_schema._microseconds -%}
+  {%- if spec.relation.name == 'after' -%}
+    {%- set lo = us(spec.at_least) if spec.at_least else '1' -%}
+    {%- set hi = us(spec.within) ~ ' following' if spec.within else 'unbounded following' -%}
+    {{ return({'window': activity_schema._range_frame(partition, lo ~ ' following', hi),
+               'start': activity_schema._range_frame(partition, lo ~ ' following', 'unbounded following'),
+               'before_window': activity_schema._range_frame(partition, 'unbounded preceding', (((spec.at_least * 60000000 - 1) | string) ~ ' following') if spec.at_least else 'current row')}) }}
+  {%- else -%}
+    {%- set lo = us(spec.at_least) if spec.at_least else '1' -%}
+    {%- set hi = us(spec.within) ~ ' preceding' if spec.within else 'unbounded preceding' -%}
+    {{ return({'window': activity_schema._range_frame(partition, hi, lo ~ ' preceding'),
+               'before_window': activity_schema._range_frame(partition, 'unbounded preceding', ((spec.within * 60000000 + 1) | string) ~ ' preceding') if spec.within else none}) }}
+  {%- endif -%}
+{% endmacro %}
+
+{#- The window columns one lane join reads at its probe. -#}
+{% macro _lane_window_columns(spec, frames, partition) -%}
+  {%- set is_target = 'row_rank = 1 and t' ~ spec.set ~ ' = 1' -%}
+  {%- set kind = spec.aggregation.kind -%}
+  {%- if spec.windowed -%}
+    {%- set window = activity_schema._window_frames(spec, partition) -%}
+    {%- set frame = window.window %}
+        , count(case when {{ is_target }} then 1 end) over ({{ window.window }}) as j{{ spec.i }}_w
+    {%- if spec.relation.name == 'after' and spec.at_least %}
+        , count(case when {{ is_target }} then 1 end) over ({{ window.start }}) as j{{ spec.i }}_start
+    {%- elif spec.relation.name == 'before' and spec.within %}
+        , count(case when {{ is_target }} then 1 end) over ({{ window.before_window }}) as j{{ spec.i }}_start
+    {%- endif %}
+  {%- else -%}
+    {%- set frame = frames.up_to_here if spec.relation.name == 'before' else frames.after -%}
+  {%- endif -%}
+  {%- for output, column in spec.columns %}
+  {%- set value = 'j' ~ spec.i ~ '_m' ~ loop.index %}
+  {%- set flag = 'j' ~ spec.i ~ '_f' ~ loop.index %}
+  {%- if kind == 'frame' %}
+        , {{ spec.aggregation.function }}(case when row_rank = 1 then {{ value }} end) over ({{ frame }}) as j{{ spec.i }}_a{{ loop.index }}
+  {%- elif kind == 'distinct' %}
+        , sum(case when row_rank = 1 then {{ flag }} end) over ({{ frame }}) as j{{ spec.i }}_a{{ loop.index }}
+  {%- elif kind in ['concat', 'concat_distinct'] %}
+  {%- set length = 'case when row_rank = 1 and ' ~ value ~ ' is not null' ~ (' and ' ~ flag ~ ' = 1' if kind == 'concat_distinct' else '') ~ ' then length(' ~ value ~ ') + ' ~ spec.delimiter | length ~ ' end' %}
+  {%- if spec.windowed %}
+        , sum({{ length }}) over ({{ window.window }}) as j{{ spec.i }}_len{{ loop.index }}
+        {%- if window.before_window %}
+        , sum({{ length }}) over ({{ window.before_window }}) as j{{ spec.i }}_pre{{ loop.index }}
+        {%- endif %}
+  {%- else %}
+        , sum({{ length }}) over ({{ frames.up_to_here }}) as j{{ spec.i }}_pre{{ loop.index }}
+        {%- if spec.relation.name == 'after' %}
+        , sum({{ length }}) over ({{ frames.ever }}) as j{{ spec.i }}_all{{ loop.index }}
+        {%- endif %}
+  {%- endif %}
+  {%- endif %}
+  {%- endfor %}
+{%- endmacro %}

@@ -1,0 +1,216 @@
+{#- One row per selected cohort row: its stream columns, its cohort_columns, then each
+    join's columns, read from the probe rows of the lanes, the GROUP BY passes, and the
+    picked rows (fetched by rank, or for ever joins by activity_id). -#}
+{% macro _phase_select(plan) -%}
+  {%- set selected = 'activity_schema_lane0_windows' if plan.main else ('activity_schema_spine' if plan.cohort.periods else 'activity_schema_source') -%}
+  {%- set joins = [] -%}
+  {%- set columns = [] -%}
+  {%- for output, column in plan.cohort.columns -%}
+    {%- set value = activity_schema._column_value(column, 'cohort') -%}
+    {%- do columns.append((value if column not in activity_schema._stream_columns() else 'cast(' ~ value ~ ' as ' ~ dbt.type_string() ~ ')') ~ ' as ' ~ activity_schema.quote_column(output)) -%}
+  {%- endfor -%}
+  {#- Probe rows of every lane other than the selected one, by the cohort row's activity_id. -#}
+  {%- for lane in plan.lanes -%}
+    {%- for rank in lane.probes if not (lane.signature == '' and rank == lane.primary) -%}
+      {%- set alias = activity_schema._probe_alias(lane, rank) -%}
+      {%- do joins.append('inner join activity_schema_lane' ~ lane.id ~ '_windows as ' ~ alias ~ '\n    on ' ~ activity_schema._rank_condition(alias, rank, lane.probes) ~ '\n   and ' ~ alias ~ '.activity_id = selected.activity_id') -%}
+    {%- endfor -%}
+  {%- endfor -%}
+  {%- for group in plan.segment_groups -%}
+    {%- do joins.append(activity_schema._group_join('activity_schema_segments' ~ group.id, 'segments' ~ group.id, ['join_key', 'cohort_occurrence'], group)) -%}
+  {%- endfor -%}
+  {%- for group in plan.ever_groups -%}
+    {%- do joins.append(activity_schema._group_join('activity_schema_ever' ~ group.id, 'ever' ~ group.id, ['join_key'], group)) -%}
+  {%- endfor -%}
+  {%- for lane in plan.lanes if lane.specs | selectattr('plan', 'equalto', 'lane') | map(attribute='aggregation') | map(attribute='kind') | select('in', ['concat', 'concat_distinct']) | list -%}
+    {%- set probe = activity_schema._probe_alias(lane, lane.primary) -%}
+    {%- set on = ['lane' ~ lane.id ~ '_strings.join_key = ' ~ probe ~ '.join_key'] -%}
+    {%- for p in lane.pairs -%}{%- do on.append('lane' ~ lane.id ~ '_strings.mt' ~ p ~ ' = ' ~ probe ~ '.lane_part' ~ loop.index) -%}{%- endfor -%}
+    {%- do joins.append('left join activity_schema_lane' ~ lane.id ~ '_strings as lane' ~ lane.id ~ '_strings\n    on ' ~ on | join('\n   and ')) -%}
+  {%- endfor -%}
+  {%- for spec in plan.specs -%}
+    {%- set values = activity_schema._spec_values(plan, spec) -%}
+    {%- do joins.extend(values.joins) -%}
+    {%- for output, value in values.columns -%}
+      {%- do columns.append(value ~ ' as ' ~ activity_schema.quote_column(output)) -%}
+    {%- endfor -%}
+  {%- endfor -%}
+select
+    {%- if plan.cohort.periods %}
+    cohort.customer,
+    cohort.anonymous_customer_id,
+    cohort.period_start,
+    cohort.period_end
+    {%- else %}
+    cohort.*
+    {%- endif %}
+    {%- for column in columns %}
+    , {{ column }}
+    {%- endfor %}
+from {{ selected }} as selected
+{%- if plan.cohort.periods %}
+inner join activity_schema_spine as cohort
+    on cohort.activity_id = selected.activity_id
+{%- else %}
+inner join {{ plan.stream }} as cohort
+    on cohort.activity_id = selected.activity_id
+   and cohort.activity in ({{ activity_schema._literal_list(plan.cohort.activities) }})
+{%- endif %}
+{%- for join in joins %}
+{{ join }}
+{%- endfor %}
+{%- if plan.main %}
+where {{ activity_schema._rank_condition('selected', plan.lanes[0].primary, plan.lanes[0].probes) }}
+{%- elif not plan.cohort.periods %}
+where selected.is_cohort > 0
+{%- endif %}
+{%- if plan.cohort.filter == 'first' %}
+  and selected.cohort_occurrence <= 1
+{%- elif plan.cohort.filter == 'last' %}
+  and selected.cohort_occurrence >= selected.cohort_occurrences
+{%- elif plan.cohort.filter != 'all' %}
+  and selected.cohort_occurrence = {{ plan.cohort.filter }}
+{%- endif %}
+{%- endmacro %}
+
+{#- A condition selecting the probe rows of `rank` among a lane's `ranks`, written as
+    inequalities (ranks are -1..2): planners guess a fraction of a percent of rows pass an
+    equality on a computed column, and a guess of one row makes Postgres nest loops over
+    whatever the caller joins to this. -#}
+{% macro _rank_condition(alias, rank, ranks) %}
+  {%- if rank == 2 -%}{{ return(alias ~ '.row_rank > 1') }}{%- endif -%}
+  {%- if rank == -1 -%}{{ return(alias ~ '.row_rank < 0') }}{%- endif -%}
+  {{ return(alias ~ '.row_rank < 1' ~ (' and ' ~ alias ~ '.row_rank > -1' if -1 in ranks else '')) }}
+{% endmacro %}
+
+{% macro _probe_alias(lane, rank) %}
+  {{ return('selected' if lane.signature == '' and rank == lane.primary else 'lane' ~ lane.id ~ '_probe' ~ ('_end' if rank == -1 else rank)) }}
+{% endmacro %}
+
+{#- A GROUP BY pass joined on its keys and its match values (a null never matches). -#}
+{% macro _group_join(relation, alias, keys, group) %}
+  {%- set on = [] -%}
+  {%- for key in keys -%}{%- do on.append(alias ~ '.' ~ key ~ ' = selected.' ~ key) -%}{%- endfor -%}
+  {%- for p in group.pairs -%}{%- do on.append(alias ~ '.mt' ~ p ~ ' = selected.mc' ~ p) -%}{%- endfor -%}
+  {{ return('left join ' ~ relation ~ ' as ' ~ alias ~ '\n    on ' ~ on | join('\n   and ')) }}
+{% endmacro %}
+
+{#- The output columns of one join, and the joins they need: {columns: [[name, SQL]], joins}. -#}
+{% macro _spec_values(plan, spec) %}
+  {%- set kind = spec.aggregation.kind -%}
+  {%- set i = spec.i -%}
+  {%- set joins = [] -%}
+  {%- set columns = [] -%}
+  {%- if spec.plan == 'lane' -%}
+    {%- set probe = activity_schema._probe_alias(spec.lane, spec.probe) -%}
+    {%- set bounds = activity_schema._lane_bounds(spec, probe) -%}
+    {%- set source = probe -%}
+  {%- else -%}
+    {%- set source = ('segments' if spec.plan == 'segment' else 'ever') ~ spec.group.id -%}
+  {%- endif -%}
+  {%- if kind in ['count', 'exists'] -%}
+    {%- set count = '(' ~ bounds.upper ~ ') - (' ~ bounds.lower ~ ')' if spec.plan == 'lane' else 'coalesce(' ~ source ~ '.j' ~ i ~ '_count, 0)' -%}
+    {%- do columns.append([spec.outputs[0], count if kind == 'count' else '(' ~ count ~ ') > 0']) -%}
+  {%- elif kind == 'pick' and spec.plan == 'ever' -%}
+    {%- set alias = 'pick' ~ i -%}
+    {%- do joins.append('left join ' ~ plan.stream ~ ' as ' ~ alias ~ '\n    on ' ~ alias ~ '.activity_id = substr(' ~ source ~ '.j' ~ i ~ '_place, 27)\n   and ' ~ alias ~ '.activity in (' ~ activity_schema._literal_list(spec.targets) ~ ')') -%}
+    {%- for output, column in spec.columns -%}
+      {%- do columns.append([output, activity_schema._column_value(column, alias)]) -%}
+    {%- endfor -%}
+  {%- elif kind == 'pick' -%}
+    {%- set alias = 'pick' ~ i -%}
+    {%- set n = spec.position.n -%}
+    {%- set on = [alias ~ '.row_rank = 1', alias ~ '.t' ~ spec.set ~ ' = 1'] -%}
+    {%- if spec.plan == 'lane' -%}
+      {%- set relation = 'activity_schema_lane' ~ spec.lane.id ~ '_windows' -%}
+      {%- do on.append(alias ~ '.join_key = ' ~ probe ~ '.join_key') -%}
+      {%- for p in spec.lane.pairs -%}{%- do on.append(alias ~ '.lane_part' ~ loop.index ~ ' = ' ~ probe ~ '.lane_part' ~ loop.index) -%}{%- endfor -%}
+      {%- set rank_column = 'n' ~ spec.set -%}
+      {%- if spec.position.from == 'start' -%}
+        {%- set rank = 'case when (' ~ bounds.lower ~ ') + ' ~ n ~ ' <= (' ~ bounds.upper ~ ') then (' ~ bounds.lower ~ ') + ' ~ n ~ ' end' -%}
+      {%- else -%}
+        {%- set rank = 'case when (' ~ bounds.upper ~ ') - ' ~ (n - 1) ~ ' > (' ~ bounds.lower ~ ') then (' ~ bounds.upper ~ ') - ' ~ (n - 1) ~ ' end' -%}
+      {%- endif -%}
+    {%- else -%}
+      {%- set ranked = spec.position.n > 1 and spec.group.pairs -%}
+      {%- set relation = 'activity_schema_segments' ~ spec.group.id ~ '_ranked' if ranked else 'activity_schema_lane0_windows' -%}
+      {%- do on.append(alias ~ '.join_key = selected.join_key') -%}
+      {%- if ranked -%}
+        {%- for p in spec.group.pairs -%}{%- do on.append(alias ~ '.mt' ~ p ~ ' = selected.mc' ~ p) -%}{%- endfor -%}
+      {%- endif -%}
+      {%- set rank_column = 'j' ~ i ~ '_rank' if ranked else 'n' ~ spec.set -%}
+      {%- set lo, hi = source ~ '.j' ~ i ~ '_lo', source ~ '.j' ~ i ~ '_hi' -%}
+      {%- if spec.position.from == 'start' -%}
+        {%- set rank = 'case when ' ~ lo ~ ' + ' ~ (n - 1) ~ ' <= ' ~ hi ~ ' then ' ~ lo ~ ' + ' ~ (n - 1) ~ ' end' -%}
+      {%- else -%}
+        {%- set rank = 'case when ' ~ hi ~ ' - ' ~ (n - 1) ~ ' >= ' ~ lo ~ ' then ' ~ hi ~ ' - ' ~ (n - 1) ~ ' end' -%}
+      {%- endif -%}
+    {%- endif -%}
+    {%- do on.append(alias ~ '.' ~ rank_column ~ ' = ' ~ rank) -%}
+    {%- do joins.append('left join ' ~ relation ~ ' as ' ~ alias ~ '\n    on ' ~ on | join('\n   and ')) -%}
+    {%- set carried = plan.sets[spec.set - 1].columns -%}
+    {%- for output, column in spec.columns -%}
+      {%- do columns.append([output, alias ~ '.c' ~ spec.set ~ '_' ~ (carried.index(column) + 1)]) -%}
+    {%- endfor -%}
+  {%- else -%}
+    {%- for output, column in spec.columns -%}
+      {%- set k = loop.index -%}
+      {%- if spec.plan == 'lane' and kind in ['concat', 'concat_distinct'] -%}
+        {%- set value = activity_schema._lane_list(spec, probe, 'lane' ~ spec.lane.id ~ '_strings.j' ~ i ~ '_s' ~ k, k) -%}
+      {%- elif kind == 'concat_distinct' -%}
+        {%- set list = 'activity_schema_' ~ source ~ '_j' ~ i ~ '_list' ~ k -%}
+        {%- set list_alias = source ~ '_j' ~ i ~ '_list' ~ k -%}
+        {%- set keys = ['join_key', 'cohort_occurrence'] if spec.plan == 'segment' else ['join_key'] -%}
+        {%- do joins.append(activity_schema._group_join(list, list_alias, keys, spec.group)) -%}
+        {%- set value = list_alias ~ '.list' -%}
+      {%- else -%}
+        {%- set value = source ~ '.j' ~ i ~ '_a' ~ k -%}
+      {%- endif -%}
+      {%- if kind == 'distinct' or spec.zero_fill -%}
+        {%- set value = 'coalesce(' ~ value ~ ', 0)' -%}
+      {%- endif -%}
+      {%- do columns.append([output, value]) -%}
+    {%- endfor -%}
+  {%- endif -%}
+  {{ return({'columns': columns, 'joins': joins}) }}
+{% endmacro %}
+
+{#- The ranks (lower, upper] of a lane join's matches among its set's targets, as SQL over
+    its probe row. -#}
+{% macro _lane_bounds(spec, probe) %}
+  {%- set i, s = spec.i, spec.set -%}
+  {%- if spec.relation.name == 'ever' -%}
+    {{ return({'lower': '0', 'upper': probe ~ '.total' ~ s}) }}
+  {%- elif spec.relation.name == 'before' -%}
+    {%- if spec.windowed -%}
+      {%- set lower = probe ~ '.j' ~ i ~ '_start' if spec.within else '0' -%}
+      {{ return({'lower': lower, 'upper': '(' ~ lower ~ ') + ' ~ probe ~ '.j' ~ i ~ '_w'}) }}
+    {%- endif -%}
+    {{ return({'lower': '0', 'upper': probe ~ '.n' ~ s}) }}
+  {%- else -%}
+    {%- if spec.windowed -%}
+      {%- set lower = probe ~ '.total' ~ s ~ ' - ' ~ probe ~ '.j' ~ i ~ '_start' if spec.at_least else probe ~ '.n' ~ s -%}
+      {{ return({'lower': lower, 'upper': '(' ~ lower ~ ') + ' ~ probe ~ '.j' ~ i ~ '_w'}) }}
+    {%- endif -%}
+    {{ return({'lower': probe ~ '.n' ~ s, 'upper': probe ~ '.total' ~ s}) }}
+  {%- endif -%}
+{% endmacro %}
+
+{#- A lane join's list: its part of the partition's whole list, cut by running lengths
+    (each value counts its length plus the delimiter's). -#}
+{% macro _lane_list(spec, probe, whole, k) %}
+  {%- set d = spec.delimiter | length -%}
+  {%- set int = dbt.type_int() -%}
+  {%- set prefix = 'coalesce(' ~ probe ~ '.j' ~ spec.i ~ '_pre' ~ k ~ ', 0)' -%}
+  {%- if spec.windowed -%}
+    {%- set length = probe ~ '.j' ~ spec.i ~ '_len' ~ k -%}
+    {%- set start = prefix if (spec.relation.name == 'after' or spec.within) else '0' -%}
+  {%- elif spec.relation.name == 'before' -%}
+    {%- set length = probe ~ '.j' ~ spec.i ~ '_pre' ~ k -%}
+    {%- set start = '0' -%}
+  {%- else -%}
+    {%- set length = 'coalesce(' ~ probe ~ '.j' ~ spec.i ~ '_all' ~ k ~ ', 0) - ' ~ prefix -%}
+    {%- set start = prefix -%}
+  {%- endif -%}
+  {{ return('case when ' ~ length ~ ' > 0 then substr(' ~ whole ~ ', cast(' ~ start ~ ' + 1 as ' ~ int ~ '), cast(' ~ length ~ ' - ' ~ d ~ ' as ' ~ int ~ ')) end') }}
+{% endmacro %}

@@ -1,0 +1,14 @@
+{#- The SQL of a temporal-join query from its plan (_dataset_plan): the source rows, one
+    window pass per lane, the GROUP BY passes, then one row per selected cohort row with
+    the stream's columns and each join's columns. No inequality join anywhere: every join
+    back is on the person, an occurrence number, a rank or an activity_id. -#}
+{% macro _temporal_join_sql(plan) -%}
+  {%- set ctes = [activity_schema._phase_source(plan)] -%}
+  {%- if plan.cohort.periods -%}{%- do ctes.append(activity_schema._phase_spine(plan)) -%}{%- endif -%}
+  {%- for lane in plan.lanes -%}{%- do ctes.append(activity_schema._phase_lane(plan, lane)) -%}{%- endfor -%}
+  {%- for group in plan.segment_groups -%}{%- do ctes.append(activity_schema._phase_segments(plan, group)) -%}{%- endfor -%}
+  {%- for group in plan.ever_groups -%}{%- do ctes.append(activity_schema._phase_ever(plan, group)) -%}{%- endfor -%}
+with {{ ctes | map('trim') | join(',\n\n') }}
+
+{{ activity_schema._phase_select(plan) }}
+{%- endmacro %}

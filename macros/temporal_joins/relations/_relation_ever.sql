@@ -1,0 +1,4 @@
+{#- Every target of the person, whenever it happened. -#}
+{% macro _relation_ever() %}
+  {{ return({'plan': 'group', 'windows': false}) }}
+{% endmacro %}
