@@ -34,20 +34,32 @@ IDENTIFY_COLUMNS = ("anonymous_id", "user_id", "identified_at")
 
 
 def derive(stage: Stage) -> None:
+    """Every event carries the referrer of its visit, as web analytics tools attach it to
+    each hit: page events their own session's, purchases and sign-ups the latest visit of
+    their browser (server-side purchases have none). A visit that lands on a product page
+    carries its category."""
     stage.derive("generated_raw_events", """
         select session_id as event_id, date_trunc('minute', started_at) as occurred_at, 'started_session' as event_type,
-               user_id, anonymous_id, null::double as revenue, landing_page as page_url, null as product_category, referrer, _loaded_at
+               user_id, anonymous_id, null::double as revenue, landing_page as page_url,
+               nullif(regexp_extract(landing_page, '/products/([a-z]+)/', 1), '') as product_category, referrer, _loaded_at
         from stage_sessions
         union all
-        select event_id, date_trunc('minute', occurred_at), case event_type when 'add_to_cart' then 'added_to_cart' else 'viewed_page' end,
-               user_id, anonymous_id, null, page_url, product_category, null, _loaded_at
-        from stage_web_events
+        select events.event_id, date_trunc('minute', events.occurred_at),
+               case events.event_type when 'add_to_cart' then 'added_to_cart' else 'viewed_page' end,
+               events.user_id, events.anonymous_id, null, events.page_url, events.product_category, sessions.referrer, events._loaded_at
+        from stage_web_events as events join stage_sessions as sessions using (session_id)
         union all
-        select order_id, date_trunc('minute', ordered_at), 'made_purchase', user_id, anonymous_id, amount, null, product_category, null, _loaded_at
-        from stage_orders
+        select orders.order_id, date_trunc('minute', orders.ordered_at), 'made_purchase', orders.user_id, orders.anonymous_id,
+               orders.amount, null, orders.product_category, sessions.referrer, orders._loaded_at
+        from stage_orders as orders
+        asof left join stage_sessions as sessions
+            on sessions.anonymous_id = orders.anonymous_id and sessions.started_at <= orders.ordered_at
         union all
-        select 'sgn_' || substr(user_id, 5), date_trunc('minute', signed_up_at), 'signed_up', user_id, anonymous_id, null, null, null, null, _loaded_at
-        from stage_signups
+        select 'sgn_' || substr(signups.user_id, 5), date_trunc('minute', signups.signed_up_at), 'signed_up', signups.user_id,
+               signups.anonymous_id, null, null, null, sessions.referrer, signups._loaded_at
+        from stage_signups as signups
+        asof left join stage_sessions as sessions
+            on sessions.anonymous_id = signups.anonymous_id and sessions.started_at <= signups.signed_up_at
     """)
     stage.derive("generated_identifies", """
         select anonymous_id, user_id, date_trunc('minute', signed_up_at) as identified_at, _loaded_at from stage_signups

@@ -16,7 +16,7 @@ from functools import lru_cache
 import numpy as np
 
 from . import calendar, seeding
-from .people import Behaviour, arrive, steps, visit, weighted_pick
+from .people import Behaviour, arrive, expand, steps, visit, weighted_pick
 from .pools import COUNTRIES, COUNTRY_WEIGHTS, FREE_EMAIL_DOMAINS, JUNK_EMAILS, pools
 from .tables import Dataset, Frame, Ids, Labels, TableSpec, present_where
 
@@ -49,6 +49,7 @@ ACQUISITION_WEIGHTS = (0.2, 0.35, 0.15, 0.12, 0.03, 0.15)
 RETURN_WEIGHTS = (0.55, 0.2, 0.05, 0.05, 0.12, 0.03)
 PAGE_KINDS = ("page_view", "product_view", "add_to_cart")
 PAGE_KIND_WEIGHTS = (0.45, 0.4, 0.15)
+LANDING_KIND_WEIGHTS = (0.65, 0.35)
 # Product categories of a SaaS shop, with a typical price each (the SBDK marts group by them).
 CATEGORIES = ("subscription", "renewal", "addon", "templates", "courses", "consulting")
 CATEGORY_WEIGHTS = (0.35, 0.15, 0.2, 0.15, 0.1, 0.05)
@@ -167,10 +168,12 @@ def simulate(seed: int, scale: float, days: range, horizon: int, shape: Shape = 
     wrong_account = shared_login & (other_signed_up_at >= 0) & (other_signed_up_at < visits.start) & seeding.bernoulli(visits.keys, "wrong_account", 0.25)
     logged_in_from = np.where(remembered, visits.start, np.where(logs_in, login_at, NEVER))
 
-    # Orders: a logged-in visit ends in a purchase with the person's propensity.
+    # Orders: a logged-in visit ends in a purchase with the person's propensity; a few
+    # checkouts are two orders (a plan and an add-on), minutes apart.
     buys = (logged_in_from < NEVER) & seeding.bernoulli(visits.keys, "buys", propensity[p])
-    order_keys = seeding.child_keys(visits.keys[buys], "order", np.zeros(int(buys.sum())))
-    ordered_at = visit_end[buys] + 30 + seeding.integers(order_keys, "checkout_seconds", 0, 270)
+    order_visit, order_number = expand(np.where(buys, 1 + seeding.bernoulli(visits.keys, "second_order", 0.2), 0))
+    order_keys = seeding.child_keys(visits.keys[order_visit], "order", order_number)
+    ordered_at = visit_end[order_visit] + 30 + seeding.integers(order_keys, "checkout_seconds", 0, 270) + 300 * order_number
     category = seeding.choice(order_keys, "category", CATEGORY_WEIGHTS)
     amount = np.round(CATEGORY_PRICES[category] * seeding.lognormal(order_keys, "amount", 1.0, 0.35), 2)
     web_checkout = seeding.bernoulli(order_keys, "web_checkout", 0.6)
@@ -181,7 +184,8 @@ def simulate(seed: int, scale: float, days: range, horizon: int, shape: Shape = 
     order_ids = Ids("ord_", order_keys)
 
     # Web events: logged-in ones carry the user id. A few reach the warehouse days late (offline phones).
-    page_kind = np.where(pages.number == 0, 0, seeding.choice(pages.keys, "kind", PAGE_KIND_WEIGHTS))
+    # A visit lands on a content page or, from an ad or a search, on a product page.
+    page_kind = np.where(pages.number == 0, seeding.choice(pages.keys, "landing_kind", LANDING_KIND_WEIGHTS), seeding.choice(pages.keys, "kind", PAGE_KIND_WEIGHTS))
     page_category = seeding.choice(pages.keys, "category", CATEGORY_WEIGHTS)
     slug = weighted_pick(pages.keys, "slug", len(words.slugs), skew=2.0)
     section = seeding.choice(pages.keys, "section", SECTION_WEIGHTS)
@@ -244,8 +248,8 @@ def simulate(seed: int, scale: float, days: range, horizon: int, shape: Shape = 
         },
         "orders": {
             "order_id": order_ids,
-            "user_id": user_ids[p[buys]],
-            "anonymous_id": anonymous_ids[buys].where(web_checkout),
+            "user_id": user_ids[p[order_visit]],
+            "anonymous_id": anonymous_ids[order_visit].where(web_checkout),
             "ordered_at": when(ordered_at),
             "amount": amount,
             "product_category": categories[category],
@@ -255,7 +259,7 @@ def simulate(seed: int, scale: float, days: range, horizon: int, shape: Shape = 
         "refunds": {
             "refund_id": Ids("ref_", refund_keys),
             "order_id": order_ids[refunded],
-            "user_id": user_ids[p[buys]][refunded],
+            "user_id": user_ids[p[order_visit]][refunded],
             "refunded_at": when(refunded_at),
             "amount": np.where(partial, np.round(amount[refunded] / 2, 2), amount[refunded]),
             "_loaded_at": when(refunded_at + 1),
