@@ -199,7 +199,7 @@ def event_stream(connection: duckdb.DuckDBPyConnection, charts_dir: Path) -> Rep
     report.charts.append((charts.timeline(
         charts_dir / "scd2_history.png", lanes, ([r["activity_date"] for r in activity], [r["views"] for r in activity]),
         f"SCD2 history of user {user}",
-        f"{len(versions)} versions in dim_users; a snapshot records a change at the load that brings it, so history starts at the first load",
+        f"{len(versions)} versions in dim_users; snapshots see what each load brings, so changes made before the first load are not in the history",
         data_end, markers=[(r["loaded_until"], "first load" if r["batch"] == 0 else f"load {r['batch']}") for r in loads],
     ), "dim_users (from users_snapshot): the busiest viewer whose attributes changed; below, their views per day (fct_daily_viewer_activity)."))
     daily = _rows(connection, "select activity_date, sum(views) as views, sum(likes) as likes from fct_daily_post_metrics group by 1 order by 1")
