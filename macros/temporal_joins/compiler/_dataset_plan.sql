@@ -46,13 +46,13 @@
     {%- set condition = condition | join(' and ') -%}
     {%- set found = plan.sets | selectattr('condition', 'equalto', condition) | list -%}
     {%- if not found -%}
-      {%- do plan.sets.append({'id': plan.sets | length + 1, 'condition': condition, 'columns': []}) -%}
+      {%- do plan.sets.append({'id': plan.sets | length + 1, 'condition': condition, 'activities': spec.targets, 'columns': []}) -%}
       {%- set found = [plan.sets[-1]] -%}
     {%- endif -%}
     {%- do spec.update({'set': found[0].id}) -%}
     {%- do activities.extend(spec.targets) -%}
-    {#- Columns a lane or segment pick carries through its pass, numbered per set. -#}
-    {%- if is_pick and spec.plan != 'ever' -%}
+    {#- Columns an nth pick carries through its pass, numbered per set. -#}
+    {%- if is_pick and spec.position.n > 1 -%}
       {%- for output, column in spec.columns if column not in found[0].columns -%}
         {%- do found[0].columns.append(column) -%}
       {%- endfor -%}

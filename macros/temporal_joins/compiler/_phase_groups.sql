@@ -37,6 +37,8 @@
         {%- set kind = spec.aggregation.kind %}
         {%- if kind in ['count', 'exists'] %}
         , count(case when {{ admitted }} then 1 end) as j{{ spec.i }}_count
+        {%- elif kind == 'pick' and spec.position.n == 1 %}
+        , {{ 'min' if spec.position.from == 'start' else 'max' }}(case when {{ admitted }} then {{ activity_schema._place() }} end) as j{{ spec.i }}_place
         {%- elif kind == 'pick' %}
         {%- set rank = 'j' ~ spec.i ~ '_rank' if spec in ranked else 'n' ~ spec.set %}
         , min(case when {{ admitted }} then {{ rank }} end) as j{{ spec.i }}_lo
@@ -48,12 +50,12 @@
         {%- endif %}
         {%- endfor %}
     from {{ source }}
-    where row_rank = 1 and cohort_occurrence > 0 and ({{ activity_schema._set_flags(group.specs | map(attribute='set') | unique | list) | join(' or ') }})
+    where row_rank > 0 and row_rank < 2 and cohort_occurrence > 0 and ({{ activity_schema._set_filters(plan, group.specs | map(attribute='set') | unique | list) | join(' or ') }})
     group by {{ keys | join(', ') }}
 )
 {%- for spec in group.specs if spec.aggregation.kind == 'concat_distinct' %}
 {%- for output, column in spec.columns %},
-{{ activity_schema._distinct_list(G ~ '_j' ~ spec.i ~ '_list' ~ loop.index, source, 'row_rank = 1 and cohort_occurrence > 0 and ' ~ activity_schema._segment_admitted(plan, spec), keys, spec, loop.index, 'n' ~ spec.set) }}
+{{ activity_schema._distinct_list(G ~ '_j' ~ spec.i ~ '_list' ~ loop.index, source, 'row_rank > 0 and row_rank < 2 and cohort_occurrence > 0 and ' ~ activity_schema._segment_admitted(plan, spec), keys, spec, loop.index, 'n' ~ spec.set) }}
 {%- endfor %}
 {%- endfor %}
 {%- endmacro %}
@@ -129,7 +131,7 @@
         {%- endif %}
         {%- endfor %}
     from activity_schema_source
-    where {{ activity_schema._set_flags(sets) | join(' or ') }}
+    where {{ activity_schema._set_filters(plan, sets) | join(' or ') }}
     group by {{ keys | join(', ') }}
 )
 {%- for spec in group.specs if spec.aggregation.kind == 'concat_distinct' %}

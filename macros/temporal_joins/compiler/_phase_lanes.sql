@@ -19,7 +19,7 @@
     {%- if spec.aggregation.kind in ['concat', 'concat_distinct'] -%}{%- do concat.append(spec) -%}{%- endif -%}
   {%- endfor -%}
   {%- set segments = lane.specs | selectattr('plan', 'equalto', 'segment') | list -%}
-  {%- set is_target_row = '(' ~ (activity_schema._set_flags(lane.sets) or ['1 = 0']) | join(' or ') ~ ')' -%}
+  {%- set is_target_row = '(' ~ (activity_schema._set_filters(plan, lane.sets) or ['1 = 0']) | join(' or ') ~ ')' -%}
   {%- set totals = [] -%}
   {%- for spec in lane.specs if spec.plan == 'lane' and (spec.relation.name in ['after', 'ever']) and spec.set not in totals -%}
     {%- do totals.append(spec.set) -%}
@@ -68,7 +68,7 @@
     from activity_schema_spine
     {%- else %}
     from activity_schema_source
-    where is_cohort = 1
+    where {{ activity_schema._cohort_filter_sql(plan) }}
     {%- endif %}
     {%- endfor %}
 ),
@@ -116,10 +116,20 @@
 {%- endif %}
 {%- endmacro %}
 
-{% macro _set_flags(sets) %}
-  {%- set flags = [] -%}
-  {%- for s in sets -%}{%- do flags.append('t' ~ s ~ ' = 1') -%}{%- endfor -%}
-  {{ return(flags) }}
+{#- Filters on the flags of target sets and the cohort. Postgres estimates an equality on a
+    computed column at a fraction of a percent of the rows, and then nests loops over rows
+    it thinks are few: so the flags are compared with `> 0` (guessed at a third) next to the
+    activity list, which it estimates from the table's statistics. -#}
+{% macro _set_filters(plan, sets) %}
+  {%- set filters = [] -%}
+  {%- for s in sets -%}
+    {%- do filters.append('(activity in (' ~ activity_schema._literal_list(plan.sets[s - 1].activities) ~ ') and t' ~ s ~ ' > 0)') -%}
+  {%- endfor -%}
+  {{ return(filters) }}
+{% endmacro %}
+
+{% macro _cohort_filter_sql(plan) %}
+  {{ return('activity in (' ~ activity_schema._literal_list(plan.cohort.activities) ~ ') and is_cohort > 0') }}
 {% endmacro %}
 
 {#- The partition of a lane: the person, and in a match lane the match values. -#}
@@ -180,6 +190,9 @@
   {%- else -%}
     {%- set frame = frames.up_to_here if spec.relation.name == 'before' else frames.after -%}
   {%- endif -%}
+  {%- if kind == 'pick' and spec.position.n == 1 %}
+        , {{ activity_schema._window_pick('first_value' if spec.position.from == 'start' else 'last_value', is_target, frame) }} as j{{ spec.i }}_id
+  {%- endif %}
   {%- for output, column in spec.columns %}
   {%- set value = 'j' ~ spec.i ~ '_m' ~ loop.index %}
   {%- set flag = 'j' ~ spec.i ~ '_f' ~ loop.index %}

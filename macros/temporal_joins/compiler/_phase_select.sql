@@ -111,16 +111,19 @@ where selected.is_cohort > 0
   {%- if kind in ['count', 'exists'] -%}
     {%- set count = '(' ~ bounds.upper ~ ') - (' ~ bounds.lower ~ ')' if spec.plan == 'lane' else 'coalesce(' ~ source ~ '.j' ~ i ~ '_count, 0)' -%}
     {%- do columns.append([spec.outputs[0], count if kind == 'count' else '(' ~ count ~ ') > 0']) -%}
-  {%- elif kind == 'pick' and spec.plan == 'ever' -%}
+  {%- elif kind == 'pick' and spec.position.n == 1 -%}
+    {#- The first or last target, fetched by its activity_id from the stream. -#}
     {%- set alias = 'pick' ~ i -%}
-    {%- do joins.append('left join ' ~ plan.stream ~ ' as ' ~ alias ~ '\n    on ' ~ alias ~ '.activity_id = substr(' ~ source ~ '.j' ~ i ~ '_place, 27)\n   and ' ~ alias ~ '.activity in (' ~ activity_schema._literal_list(spec.targets) ~ ')') -%}
+    {%- set picked = probe ~ '.j' ~ i ~ '_id' if spec.plan == 'lane' else 'substr(' ~ source ~ '.j' ~ i ~ '_place, 27)' -%}
+    {%- do joins.append('left join ' ~ plan.stream ~ ' as ' ~ alias ~ '\n    on ' ~ alias ~ '.activity_id = ' ~ picked ~ '\n   and ' ~ alias ~ '.activity in (' ~ activity_schema._literal_list(spec.targets) ~ ')') -%}
     {%- for output, column in spec.columns -%}
       {%- do columns.append([output, activity_schema._column_value(column, alias)]) -%}
     {%- endfor -%}
   {%- elif kind == 'pick' -%}
+    {#- The n-th target, fetched by its rank from the lane's target rows, which carry its columns. -#}
     {%- set alias = 'pick' ~ i -%}
     {%- set n = spec.position.n -%}
-    {%- set on = [alias ~ '.row_rank = 1', alias ~ '.t' ~ spec.set ~ ' = 1'] -%}
+    {%- set on = [alias ~ '.row_rank > 0', alias ~ '.row_rank < 2', alias ~ '.t' ~ spec.set ~ ' > 0'] -%}
     {%- if spec.plan == 'lane' -%}
       {%- set relation = 'activity_schema_lane' ~ spec.lane.id ~ '_windows' -%}
       {%- do on.append(alias ~ '.join_key = ' ~ probe ~ '.join_key') -%}

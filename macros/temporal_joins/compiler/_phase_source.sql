@@ -74,7 +74,7 @@ activity_schema_people as (
         {{ activity_schema.period_start('min(ts)', interval) }} as first_period,
         {{ activity_schema.period_start(last_ts if end != 'entity_max' else 'max(ts)', interval) }} as last_period
     from activity_schema_source
-    where is_cohort = 1
+    where {{ activity_schema._cohort_filter_sql(plan) }}
     group by join_key
 ),
 
