@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from .bench_crm import bench_crm
-from .bench_joins import bench
+from .bench.crm import bench_crm
+from .bench.run import bench
 from .dbt import DbtWorkspace, deps as dbt_deps
 from .examples.commands import examples_command, report_command
 from .generate import DEFAULT_SEED

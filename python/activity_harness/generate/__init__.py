@@ -43,10 +43,6 @@ class Generated:
     load: LoadResult
     stage: Stage = field(repr=False)
 
-    @property
-    def activity_rows(self) -> int:
-        return sum(self.load.rows.get(name, 0) for name in self.dataset.activity_tables)
-
 
 def datasets() -> dict[str, Dataset]:
     from . import crm, event_stream, integration, sbdk, web

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import platform
 import shutil
 import time
 from pathlib import Path
@@ -12,6 +10,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from ..bench.timing import MachineLog
 from ..paths import GENERATED_SEEDS_DIR, REPO_ROOT
 from . import DEFAULT_SEED, GeneratorError, calendar, datasets, generate, simulate
 from .tables import FORMATS, MODES, write
@@ -67,7 +66,7 @@ def _measure(scale: float, seed: int, workdir: Path, output_format: str) -> tupl
     shutil.rmtree(workdir, ignore_errors=True)
     load = write(stage, dataset.tables, workdir, output_format, 0, "first", dataset.name, {"dataset": dataset.name, "seed": seed, "scale": scale})
     written = time.perf_counter()
-    return sum(load.rows.values()), simulated - started, written - simulated
+    return sum(load.rows[name] for name in dataset.activity_tables), simulated - started, written - simulated
 
 
 @click.command("bench-generate")
@@ -76,7 +75,7 @@ def _measure(scale: float, seed: int, workdir: Path, output_format: str) -> tupl
 @click.option("--workdir", type=click.Path(path_type=Path), default=REPO_ROOT / ".bench" / "generator", show_default=True)
 def bench_generate(seed: int, output: Path, workdir: Path) -> None:
     """Time the web dataset at about 1M and 5M activity rows, into DuckDB and Parquet."""
-    load_before = os.getloadavg()[0]
+    machine = MachineLog()
     probe_rows, _, _ = _measure(1.0, seed, workdir / "probe", "parquet")
     full_scale = round(BENCH_TARGET_ROWS / probe_rows * 1.02, 1)
     rows: list[tuple[str, float, int, float, float]] = []
@@ -87,19 +86,19 @@ def bench_generate(seed: int, output: Path, workdir: Path) -> None:
             rows.append((output_format, scale, count, simulate_seconds, write_seconds))
             console.print(f"{output_format:8} scale {scale:6g}: {count:>10,} rows in {simulate_seconds + write_seconds:5.1f} s")
     shutil.rmtree(workdir, ignore_errors=True)
-    output.write_text(_report(rows, seed, (load_before, os.getloadavg()[0])))
+    output.write_text(_report(rows, seed, machine))
     console.print(f"written to {output}")
 
 
-def _report(rows: list[tuple[str, float, int, float, float]], seed: int, load: tuple[float, float]) -> str:
+def _report(rows: list[tuple[str, float, int, float, float]], seed: int, machine: MachineLog) -> str:
     lines = [
         "# Generator benchmark",
         "",
         (f"`activity-harness bench-generate` (make bench-generate): the `web` dataset's first load ({calendar.BASE_DAYS} days),"
          f" simulated and written, seed {seed}. Activity rows are every row of its tables"
          " (sessions, web events, sign-ups, logins, orders, refunds)."),
-        (f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-         f"load average {load[0]:.1f} before the run and {load[1]:.1f} after (above {os.cpu_count()}, other work shared the cores)."),
+        "",
+        *machine.lines(),
         "",
         "| output | scale | activity rows | simulate (s) | write (s) | total (s) | rows per second |",
         "|---|---|---|---|---|---|---|",

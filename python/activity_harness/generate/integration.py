@@ -17,7 +17,7 @@ from pathlib import Path
 from . import crm_graphs, simulate, web
 from .tables import Dataset, Stage, TableSpec, load_query, write
 
-# About 30,000 events: enough for every hard case, small enough for the warehouse matrix.
+# About 25,000 events: enough for every hard case, small enough for the warehouse matrix.
 SCALE = 1.0
 # A test product: more returning visitors, sign-ups and shared devices than a real one,
 # so that every hard case of identity stitching shows up many times in few events.

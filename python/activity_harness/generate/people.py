@@ -26,13 +26,6 @@ def expand(counts: I64) -> tuple[I64, I64]:
     return parents, np.arange(int(counts.sum())) - np.repeat(starts, counts)
 
 
-def group_starts(sorted_groups: npt.NDArray[np.generic]) -> I64:
-    """Start positions of runs of equal values in a sorted array."""
-    if len(sorted_groups) == 0:
-        return np.zeros(0, dtype=np.int64)
-    return np.flatnonzero(np.concatenate(([True], sorted_groups[1:] != sorted_groups[:-1])))
-
-
 @dataclass(frozen=True)
 class Behaviour:
     """How a population visits: the shares and distributions of one product's users."""
