@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 DBT_DEPS := integration_tests/dbt_packages/.installed
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: setup demo test bench bench-crm clean
+.PHONY: setup demo test bench bench-crm bench-generate examples clean
 
 setup: $(DBT_DEPS)
 
@@ -35,5 +35,14 @@ bench: setup
 bench-crm: setup
 	$(BIN)/activity-harness bench-crm
 
+# The generator at about 1M and 5M activity rows; writes benchmarks/generator.md.
+bench-generate: setup
+	$(BIN)/activity-harness bench-generate
+
+# Every example project: generate its data, dbt build, report (refreshes the committed
+# reports/examples/web_activity.html).
+examples: setup
+	$(BIN)/activity-harness examples
+
 clean:
-	rm -rf $(VENV) integration_tests/dbt_packages integration_tests/target integration_tests/logs .bench
+	rm -rf $(VENV) integration_tests/dbt_packages integration_tests/target integration_tests/logs .bench examples/*/dbt_packages examples/*/target examples/*/logs examples/*/data

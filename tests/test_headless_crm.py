@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 import yaml
 
-from activity_harness import crm_datagen
 from activity_harness.dbt import DbtWorkspace, failing_nodes
+from activity_harness.generate import crm_graphs
 from activity_harness.paths import INTEGRATION_DIR
 from activity_harness.project import BuiltProject
 from activity_harness.reference import components
@@ -36,8 +36,8 @@ def run_results(project: BuiltProject) -> dict[str, dict[str, Any]]:
     return {result["unique_id"]: result for result in results}
 
 
-def graph(project: BuiltProject, entity: str) -> crm_datagen.IdentifierGraph:
-    generated = crm_datagen.generate(project.seed)
+def graph(project: BuiltProject, entity: str) -> crm_graphs.IdentifierGraph:
+    generated = crm_graphs.generate(project.seed)
     return generated.persons if entity == "person" else generated.groups
 
 

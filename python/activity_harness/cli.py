@@ -7,11 +7,13 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from . import datagen
 from .bench.crm import bench_crm
 from .bench.run import bench
 from .dbt import DbtWorkspace, deps as dbt_deps
-from .paths import GENERATED_SEEDS_DIR, REPO_ROOT
+from .examples.commands import examples_command, report_command
+from .generate import DEFAULT_SEED
+from .generate.commands import bench_generate, generate_command
+from .paths import REPO_ROOT
 from .project import write_generated_seeds
 
 console = Console()
@@ -24,6 +26,10 @@ def main() -> None:
 
 main.add_command(bench)
 main.add_command(bench_crm)
+main.add_command(generate_command)
+main.add_command(bench_generate)
+main.add_command(examples_command)
+main.add_command(report_command)
 
 
 @main.command()
@@ -35,22 +41,13 @@ def deps() -> None:
 
 
 @main.command()
-@click.option("--seed", default=datagen.DEFAULT_SEED, show_default=True, help="Random seed.")
-@click.option("--people", default=datagen.DEFAULT_PEOPLE, show_default=True, help="Number of customers.")
-def generate(seed: int, people: int) -> None:
-    """Write the generated seeds of the integration project (events, identifications, CRM graphs)."""
-    data = write_generated_seeds(seed, people)
-    console.print(f"{len(data.events):,} events, {len(data.identifies):,} identifications and the CRM identifier graphs written to {GENERATED_SEEDS_DIR}")
-
-
-@main.command()
-@click.option("--seed", default=datagen.DEFAULT_SEED, show_default=True, help="Random seed.")
+@click.option("--seed", default=DEFAULT_SEED, show_default=True, help="Random seed.")
 @click.option("--workdir", type=click.Path(path_type=Path), default=REPO_ROOT / "integration_tests" / "target" / "demo", show_default=True)
 def demo(seed: int, workdir: Path) -> None:
     """Generate data, `dbt build` the integration project on DuckDB and summarise it."""
     from .summary import print_summary
 
-    with console.status("generating Faker data"):
+    with console.status("generating the integration data"):
         data = write_generated_seeds(seed)
     console.print(f"[bold]1/3[/] generated {len(data.events):,} events, {len(data.identifies):,} identifications and the CRM identifier graphs (seed {seed})")
     console.print("[bold]2/3[/] dbt build on DuckDB (dbt prints each node as it finishes)")
@@ -58,6 +55,11 @@ def demo(seed: int, workdir: Path) -> None:
     workspace.invoke("build")
     console.print("[bold]3/3[/] summary")
     print_summary(workspace.duckdb_path, console)
+    console.print(
+        "\n[bold]Next[/]: the example client projects in examples/ (web_activity, sbdk, event_stream, crm) use the "
+        "package end to end; `make examples` builds them all and writes reports/examples/*.html "
+        "(see reports/examples/web_activity.html)."
+    )
 
 
 if __name__ == "__main__":

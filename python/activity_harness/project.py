@@ -8,15 +8,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import crm_datagen, datagen
 from .dbt import DbtError, DbtWorkspace, describe_failure
+from .generate import DEFAULT_SEED, integration
 from .paths import GENERATED_SEEDS_DIR
 from .warehouses import PostgresServer
 
 
 def harness_seed() -> int:
     """The data seed: fixed in CI, overridable with ACTIVITY_HARNESS_SEED for a fresh random run."""
-    return int(os.environ.get("ACTIVITY_HARNESS_SEED", datagen.DEFAULT_SEED))
+    return int(os.environ.get("ACTIVITY_HARNESS_SEED", DEFAULT_SEED))
 
 
 # Features a local warehouse cannot run, with why; the build leaves them out (every one of
@@ -35,7 +35,7 @@ FEATURE_ROOTS = {
 @dataclass
 class BuiltProject:
     workspace: DbtWorkspace
-    data: datagen.GeneratedData
+    data: integration.GeneratedData
     seed: int
     results: list[Any] = field(default_factory=list)  # dbt's per-node results of the build
 
@@ -52,13 +52,10 @@ def typed_seeds(manifest: dict[str, Any]) -> list[dict[str, Any]]:
     return [node for node in manifest["nodes"].values() if node["resource_type"] == "seed" and node["config"].get("column_types")]
 
 
-def write_generated_seeds(seed: int, people: int = datagen.DEFAULT_PEOPLE) -> datagen.GeneratedData:
-    """Write every generated seed of the integration project: the Faker event stream and
+def write_generated_seeds(seed: int) -> integration.GeneratedData:
+    """Write every generated seed of the integration project: the web product's events and
     identifications, and the headless CRM identifier graphs."""
-    data = datagen.generate(seed=seed, people=people)
-    datagen.write_seeds(data, GENERATED_SEEDS_DIR)
-    crm_datagen.write_seeds(seed, GENERATED_SEEDS_DIR)
-    return data
+    return integration.write_seeds(seed, GENERATED_SEEDS_DIR)
 
 
 def build(workdir: Path, seed: int, target: str = "duckdb", postgres: PostgresServer | None = None, check: bool = True) -> BuiltProject:

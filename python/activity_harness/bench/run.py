@@ -14,7 +14,7 @@ import duckdb
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from .. import datagen
+from ..generate import DEFAULT_SEED
 from ..paths import REPO_ROOT
 from .cases import BASIC_CASES, CASES, MULTI, Case, naive_sql
 from .compile import PEER_STREAM_SQL, compile_ours, compile_peer, peer_columns
@@ -169,7 +169,7 @@ def run_benchmark(settings: Settings, workdir: Path, output_dir: Path, console: 
 @click.option("--sizes", type=int, multiple=True, default=DEFAULT_SIZES, show_default=True, help="Stream rows; repeat, smallest first.")
 @click.option("--peers", type=click.Path(exists=True, file_okay=False, path_type=Path), multiple=True,
               help="A checkout of bcodell/dbt-activity-schema or tnightengale/dbt-activity-schema to time alongside (repeat for both).")
-@click.option("--seed", default=datagen.DEFAULT_SEED, show_default=True, help="Random seed of the generated streams.")
+@click.option("--seed", default=DEFAULT_SEED, show_default=True, help="Random seed of the generated streams.")
 @click.option("--repeat", default=3, show_default=True, help="Runs per query for every formulation; the best is kept.")
 @click.option("--timeout", default=120.0, show_default=True, help="Seconds before a self-join or peer run is interrupted.")
 @click.option("--output-dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUTPUT_DIR, show_default=True)

@@ -17,15 +17,18 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
 
-from .reference.components import Identifier
+from ..reference.components import Identifier
+from .calendar import START
+from .seeding import stable_hash
 
 SOURCE = "generated"
 CSV_COLUMNS = ("id", "event_id", "row_id", "identifier_type", "identifier_value", "source", "occurred_at", "_ingested_at")
-EPOCH = datetime(2024, 1, 1)
+EPOCH: datetime = START.astype(datetime)
 INGESTED_AT = datetime(2024, 6, 1)
 
 
@@ -57,41 +60,45 @@ class GeneratedCrm:
 
 
 class _Namer:
-    """Fresh identifiers with messy raw spellings."""
+    """Fresh identifiers with messy raw spellings for one structure of a graph. Each
+    structure has its own label (in every value, so values never collide) and its own
+    random generator seeded from (seed, entity, label): adding a structure changes no other."""
 
-    def __init__(self, rng: np.random.Generator) -> None:
-        self.rng = rng
+    def __init__(self, seed: int, entity: str, label: str, number: int) -> None:
+        self.rng = np.random.default_rng([seed, stable_hash(f"crm_graph/{entity}/{label}")])
+        self.label = label
+        self.number = number  # the structure's place, for phone numbers (digits only)
         self.count = 0
 
     def _next(self) -> int:
         self.count += 1
         return self.count
 
-    def email(self, label: str = "") -> Sighting:
-        value = f"p{label}{self._next():06d}@gen.test"
+    def email(self) -> Sighting:
+        value = f"p{self.label}{self._next():06d}@gen.test"
         raw = value.upper() if self.rng.random() < 0.3 else value
         return Sighting("email", f"  {raw} " if self.rng.random() < 0.2 else raw, ("email", value))
 
     def phone(self) -> Sighting:
-        national = f"9{self._next():09d}"
+        national = f"9{self.number:02d}{self._next():07d}"
         area, exchange, line = national[:3], national[3:6], national[6:]
         raw = (f"({area}) {exchange}-{line}", f"+1 {area} {exchange} {line}", f"001{national}", f"{area}.{exchange}.{line}")[int(self.rng.integers(0, 4))]
         return Sighting("phone", raw, ("phone", "1" + national))
 
-    def user_id(self, label: str = "") -> Sighting:
-        value = f"gu{label}{self._next():06d}"
+    def user_id(self) -> Sighting:
+        value = f"gu{self.label}{self._next():06d}"
         return Sighting("user_id", value, ("user_id", value))
 
     def any_person(self) -> Sighting:
         return (self.email, self.phone, self.user_id)[int(self.rng.integers(0, 3))]()
 
-    def domain(self, label: str = "") -> Sighting:
-        value = f"g{label}{self._next():06d}.gen.test"
+    def domain(self) -> Sighting:
+        value = f"g{self.label}{self._next():06d}.gen.test"
         raw = (value, f"www.{value}", f"https://WWW.{value.upper()}/about", f"{value}.")[int(self.rng.integers(0, 4))]
         return Sighting("domain", raw, ("domain", value))
 
-    def workspace_id(self, label: str = "") -> Sighting:
-        value = f"gw{label}{self._next():06d}"
+    def workspace_id(self) -> Sighting:
+        value = f"gw{self.label}{self._next():06d}"
         return Sighting("workspace_id", value, ("workspace_id", value))
 
     def any_group(self) -> Sighting:
@@ -99,7 +106,7 @@ class _Namer:
 
 
 def _chain(graph: IdentifierGraph, nodes: list[Sighting]) -> None:
-    graph.rows.extend([[a, b] for a, b in zip(nodes, nodes[1:])])
+    graph.rows.extend([[a, b] for a, b in pairwise(nodes)])
     graph.longest_chain = max(graph.longest_chain, len(nodes) - 1)
 
 
@@ -111,8 +118,9 @@ def _cycle(graph: IdentifierGraph, nodes: list[Sighting]) -> None:
     graph.rows.extend([[a, b] for a, b in zip(nodes, nodes[1:] + nodes[:1])])
 
 
-def _random_components(graph: IdentifierGraph, rng: np.random.Generator, make: Callable[[], Sighting], count: int) -> list[Sighting]:
+def _random_components(graph: IdentifierGraph, namer: _Namer, make: Callable[[], Sighting], count: int) -> list[Sighting]:
     """Small components of 1 to 6 identifiers on rows of 1 to 3; returns one member of each."""
+    rng = namer.rng
     members: list[Sighting] = []
     for _ in range(count):
         nodes = [make() for _ in range(int(rng.integers(1, 7)))]
@@ -138,17 +146,18 @@ def _bridge(graph: IdentifierGraph, rng: np.random.Generator, members: list[Sigh
             graph.blocked.add(sighting.normalised)
 
 
-def _persons(rng: np.random.Generator, namer: _Namer, star_limit: int) -> IdentifierGraph:
+def _persons(seed: int, star_limit: int) -> IdentifierGraph:
     graph = IdentifierGraph("person")
-    _chain(graph, [namer.user_id("a") for _ in range(301)])  # smallest at the start
-    _chain(graph, [namer.email("b") for _ in range(251)][::-1])  # smallest at the end
-    nodes = [namer.any_person() for _ in range(221)]
-    _chain(graph, [nodes[int(i)] for i in rng.permutation(len(nodes))])  # smallest anywhere
-    _star(graph, namer.email("s"), [namer.any_person() for _ in range(star_limit // 2)])
-    _star(graph, namer.email("h"), [namer.any_person() for _ in range(star_limit + 20)])  # quarantined hub
-    _cycle(graph, [namer.any_person() for _ in range(50)])
-    _cycle(graph, [namer.any_person() for _ in range(7)])
-    members = _random_components(graph, rng, namer.any_person, 400)
+    names = {label: _Namer(seed, "person", label, number) for number, label in enumerate("abcshyzrj")}
+    _chain(graph, [names["a"].user_id() for _ in range(301)])  # smallest at the start
+    _chain(graph, [names["b"].email() for _ in range(251)][::-1])  # smallest at the end
+    nodes = [names["c"].any_person() for _ in range(221)]
+    _chain(graph, [nodes[int(i)] for i in names["c"].rng.permutation(len(nodes))])  # smallest anywhere
+    _star(graph, names["s"].email(), [names["s"].any_person() for _ in range(star_limit // 2)])
+    _star(graph, names["h"].email(), [names["h"].any_person() for _ in range(star_limit + 20)])  # quarantined hub
+    _cycle(graph, [names["y"].any_person() for _ in range(50)])
+    _cycle(graph, [names["z"].any_person() for _ in range(7)])
+    members = _random_components(graph, names["r"], names["r"].any_person, 400)
     junk = [
         Sighting("email", "test@test.com", ("email", "test@test.com")),
         Sighting("email", " TEST@Test.com", ("email", "test@test.com")),
@@ -156,33 +165,32 @@ def _persons(rng: np.random.Generator, namer: _Namer, star_limit: int) -> Identi
         Sighting("phone", "000-000-0000", ("phone", "10000000000")),
         Sighting("phone", "n/a", None),
     ]
-    _bridge(graph, rng, members, junk)
+    _bridge(graph, names["j"].rng, members, junk)
     return graph
 
 
-def _groups(rng: np.random.Generator, namer: _Namer, star_limit: int) -> IdentifierGraph:
+def _groups(seed: int, star_limit: int) -> IdentifierGraph:
     graph = IdentifierGraph("group")
-    _chain(graph, [namer.domain("a") if i % 2 else namer.workspace_id("a") for i in range(211)])
-    _star(graph, namer.domain("h"), [namer.workspace_id() for _ in range(star_limit + 5)])  # quarantined hub
-    _cycle(graph, [namer.any_group() for _ in range(12)])
-    members = _random_components(graph, rng, namer.any_group, 150)
+    names = {label: _Namer(seed, "group", label, number) for number, label in enumerate("ahyrj")}
+    _chain(graph, [names["a"].domain() if i % 2 else names["a"].workspace_id() for i in range(211)])
+    _star(graph, names["h"].domain(), [names["h"].workspace_id() for _ in range(star_limit + 5)])  # quarantined hub
+    _cycle(graph, [names["y"].any_group() for _ in range(12)])
+    members = _random_components(graph, names["r"], names["r"].any_group, 150)
     junk = [
         Sighting("domain", "gmail.com", ("domain", "gmail.com")),
         Sighting("domain", "https://www.Gmail.com/", ("domain", "gmail.com")),
     ]
-    _bridge(graph, rng, members, junk)
+    _bridge(graph, names["j"].rng, members, junk)
     return graph
 
 
 def generate(seed: int, star_limit: int = 40) -> GeneratedCrm:
     """Person and group graphs; star_limit is the integration project's max_linked_identifiers."""
-    rng = np.random.default_rng(seed)
-    namer = _Namer(rng)
-    return GeneratedCrm(persons=_persons(rng, namer, star_limit), groups=_groups(rng, namer, star_limit))
+    return GeneratedCrm(persons=_persons(seed, star_limit), groups=_groups(seed, star_limit))
 
 
 def _rows(graph: IdentifierGraph) -> list[tuple[object, ...]]:
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for row_number, row in enumerate(graph.rows):
         row_id = f"{graph.entity[0]}{row_number:06d}"
         occurred_at = (EPOCH + timedelta(minutes=row_number)).strftime("%Y-%m-%d %H:%M:%S")
@@ -193,7 +201,7 @@ def _rows(graph: IdentifierGraph) -> list[tuple[object, ...]]:
 
 def write_seeds(seed: int, directory: Path) -> GeneratedCrm:
     """Write generated_crm_person_identifiers.csv and generated_crm_group_identifiers.csv
-    (the headless CRM identifiers interface), each replaced atomically."""
+    (the headless CRM's identifiers interface), each replaced atomically."""
     data = generate(seed)
     directory.mkdir(parents=True, exist_ok=True)
     for graph in (data.persons, data.groups):

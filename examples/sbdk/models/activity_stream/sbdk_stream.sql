@@ -1,0 +1,6 @@
+-- SBDK's activity stream: one row per event, session and order.
+select * from {{ ref('stream_events') }}
+union all
+select * from {{ ref('stream_sessions') }}
+union all
+select * from {{ ref('stream_orders') }}
