@@ -3,7 +3,7 @@
     an absent identifier, not an invalid one). -#}
 {% macro _headless_crm_unpivot(source_name, relation, pairs, row_id, event_id, occurred_at, ingested_at, where, name_column, value_column, skip_blank) %}
   {%- set string_type = dbt.type_string() -%}
-  {%- set pairs = activity_schema._key_value_pairs(pairs) -%}
+  {%- set pairs = activity_schema._key_value_pairs('headless_crm unpivot for source ' ~ (source_name | tojson), 'identifiers' if name_column == 'identifier_type' else 'traits', pairs) -%}
   {%- if not pairs -%}
     {{ exceptions.raise_compiler_error("headless_crm unpivot for source '" ~ source_name ~ "' (" ~ relation ~ "): give at least one " ~ name_column ~ " and its column") }}
   {%- endif -%}
