@@ -21,7 +21,7 @@
         cast(null as {{ dbt.type_string() }}) as customer
     from {{ model }}
     where {{ activity_schema.nullif_blank(activity_schema.quote_column(customer)) }} is null
-      and {{ activity_schema.nullif_blank(activity_schema.quote_column(anonymous_customer_id)) }} is not null
+      and {{ activity_schema.id_present(activity_schema.quote_column(anonymous_customer_id)) }}
   ),
   stitched as (
     {{ activity_schema._stitch_identity('anonymous_only', columns=['anonymous_customer_id', 'ts', 'customer']) }}

@@ -13,7 +13,7 @@ select
     cast(ts as {{ activity_schema.type_timestamp() }}) as ts,
     cast({{ activity_schema.string_literal(source_name) }} as {{ string_type }}) as source_relation
 from {{ relation }}
-where {{ activity_schema.nullif_blank('anonymous_customer_id') }} is not null
-  and {{ activity_schema.nullif_blank('customer') }} is not null
+where {{ activity_schema.id_present('anonymous_customer_id') }}
+  and {{ activity_schema.id_present('customer') }}
 {% if not loop.last %}union all{% endif %}
 {%- endfor %}
