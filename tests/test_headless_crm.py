@@ -136,6 +136,19 @@ def test_quarantined_hubs_and_unattributed_traits_raise_warnings(duckdb_project:
     assert (unattributed["status"], unattributed["failures"]) == ("warn", 1)  # Judy Consulting, only known by gmail.com
 
 
+def test_blank_membership_identifiers_are_listed_not_skipped(duckdb_project: BuiltProject) -> None:
+    """Membership m6 has no user id: it is in the event log, resolves to no membership, and
+    its missing identifier is listed as excluded (blank) rather than dropped."""
+    rows = duckdb_project.query("select count(*) as n from headless_crm_membership_identifiers where id is not null and person_identifier is null")
+    assert rows == [{"n": 1}]
+    excluded = duckdb_project.query(
+        "select identifier_type, identifier_value, raw_identifier_value, occurrence_count from headless_crm_excluded_identifiers "
+        "where entity_type = 'person' and exclusion_reason = 'blank'"
+    )
+    assert excluded == [{"identifier_type": "user_id", "identifier_value": None, "raw_identifier_value": None, "occurrence_count": 1}]
+    assert duckdb_project.query("select count(*) as n from headless_crm_memberships") == [{"n": 5}]
+
+
 def test_persons_without_traits_still_appear(duckdb_project: BuiltProject) -> None:
     rows = duckdb_project.query(
         "select count(*) as persons, count(distinct person_id) as ids, "
@@ -172,6 +185,18 @@ def test_incremental_history_equals_a_full_refresh(incremental: DbtWorkspace, du
     # The shared build loaded every union model from scratch, as a full refresh does.
     query = f"select * from {model}"
     assert Counter(tuple(row.items()) for row in incremental.query(query)) == Counter(tuple(row.items()) for row in duckdb_project.query(query))
+
+
+def test_renamed_source_fails_saying_to_run_a_full_refresh(incremental: DbtWorkspace) -> None:
+    """storefront renamed shop in the vars: an incremental run would keep storefront's rows
+    and load them again as shop's, so it fails and says what to do."""
+    settings = crm_settings()
+    settings["sources"] = [{**source, "name": "shop"} if source["name"] == "storefront" else source for source in settings["sources"]]
+    result = incremental.invoke("run", "--select", "headless_crm_events", vars={"headless_crm": settings}, check=False)
+    message = failing_nodes(result)["headless_crm_events"]
+    assert 'headless_crm_events holds rows of source(s) "storefront" that var headless_crm.sources no longer lists' in message
+    assert "dbt build --full-refresh --select tag:headless_crm_event_log" in message
+    assert incremental.query("select count(*) as n from headless_crm_events where source = 'shop'") == [{"n": 0}]
 
 
 def test_bad_inputs_fail_clearly_and_missing_kinds_are_empty(incremental: DbtWorkspace) -> None:

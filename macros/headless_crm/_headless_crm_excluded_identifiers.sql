@@ -1,5 +1,6 @@
 {#- The identifiers of one entity kept out of resolution, one row per raw value, with why:
-    'invalid' (nothing usable after normalisation), 'blocklisted' (the package's seed,
+    'blank' (none given: a membership record without this side's identifier), 'invalid'
+    (nothing usable after normalisation), 'blocklisted' (the package's seed,
     unless use_default_blocklist is false, plus var headless_crm.blocklist) or
     'over_linked' (sharing source rows with more than max_linked_identifiers distinct
     other identifiers: a shared inbox, a placeholder, a bug; merging through it would
@@ -71,6 +72,7 @@
             occurrences.raw_identifier_value,
             occurrences.occurred_at,
             case
+                when not coalesce({{ activity_schema.id_present('occurrences.raw_identifier_value') }}, false) then 'blank'
                 when occurrences.identifier_value is null then 'invalid'
                 when blocked.identifier_value is not null then 'blocklisted'
                 when linked.linked_identifier_count > {{ max_linked }} then 'over_linked'

@@ -9,17 +9,17 @@
   {%- endif -%}
   {%- for name, expression in pairs %}
     {%- set value = 'cast(' ~ expression ~ ' as ' ~ string_type ~ ')' %}
+    {%- set name_literal = activity_schema.string_literal(name) %}
     select
-        {{ activity_schema.surrogate_key([event_id, row_id, "'" ~ name ~ "'"]) }} as id,
+        {{ activity_schema.surrogate_key([event_id, row_id, name_literal]) }} as id,
         cast({{ event_id }} as {{ string_type }}) as event_id,
         cast({{ row_id }} as {{ string_type }}) as row_id,
-        cast('{{ name }}' as {{ string_type }}) as {{ name_column }},
+        cast({{ name_literal }} as {{ string_type }}) as {{ name_column }},
         {{ value }} as {{ value_column }},
         {{ activity_schema._headless_crm_adapter_source_and_ingested_at(source_name, ingested_at) }},
         cast({{ occurred_at }} as {{ activity_schema.type_timestamp() }}) as occurred_at
     from {{ relation }}
-    where {{ value }} is not null
-      {%- if skip_blank %} and trim({{ value }}) <> ''{% endif %}
+    where {{ activity_schema.id_present(value) if skip_blank else value ~ ' is not null' }}
       {%- if where %} and ({{ where }}){% endif %}
     {% if not loop.last %}union all{% endif %}
   {%- endfor %}
