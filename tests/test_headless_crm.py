@@ -137,15 +137,19 @@ def test_quarantined_hubs_and_unattributed_traits_raise_warnings(duckdb_project:
 
 
 def test_blank_membership_identifiers_are_listed_not_skipped(duckdb_project: BuiltProject) -> None:
-    """Membership m6 has no user id: it is in the event log, resolves to no membership, and
-    its missing identifier is listed as excluded (blank) rather than dropped."""
-    rows = duckdb_project.query("select count(*) as n from headless_crm_membership_identifiers where id is not null and person_identifier is null")
+    """Membership m6 has neither a user id nor a workspace id: it is in the event log,
+    resolves to no membership, and both missing identifiers are listed as excluded (blank)
+    rather than dropped."""
+    rows = duckdb_project.query("select count(*) as n from headless_crm_membership_identifiers where person_identifier is null and group_identifier is null")
     assert rows == [{"n": 1}]
     excluded = duckdb_project.query(
-        "select identifier_type, identifier_value, raw_identifier_value, occurrence_count from headless_crm_excluded_identifiers "
-        "where entity_type = 'person' and exclusion_reason = 'blank'"
+        "select entity_type, identifier_type, identifier_value, raw_identifier_value, occurrence_count from headless_crm_excluded_identifiers "
+        "where exclusion_reason = 'blank' order by entity_type"
     )
-    assert excluded == [{"identifier_type": "user_id", "identifier_value": None, "raw_identifier_value": None, "occurrence_count": 1}]
+    assert excluded == [
+        {"entity_type": "group", "identifier_type": "workspace_id", "identifier_value": None, "raw_identifier_value": None, "occurrence_count": 1},
+        {"entity_type": "person", "identifier_type": "user_id", "identifier_value": None, "raw_identifier_value": None, "occurrence_count": 1},
+    ]
     assert duckdb_project.query("select count(*) as n from headless_crm_memberships") == [{"n": 5}]
 
 
