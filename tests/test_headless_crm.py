@@ -137,16 +137,17 @@ def test_quarantined_hubs_and_unattributed_traits_raise_warnings(duckdb_project:
 
 
 def test_blank_membership_identifiers_are_listed_not_skipped(duckdb_project: BuiltProject) -> None:
-    """Membership m6 has neither a user id nor a workspace id: it is in the event log,
-    resolves to no membership, and both missing identifiers are listed as excluded (blank)
-    rather than dropped."""
+    """Membership m6 has neither a user id nor a workspace id, and contact c5 no company
+    website: the records are in the event log, resolve to no membership, and each missing
+    identifier is listed as excluded (blank) rather than dropped."""
     rows = duckdb_project.query("select count(*) as n from headless_crm_membership_identifiers where person_identifier is null and group_identifier is null")
     assert rows == [{"n": 1}]
     excluded = duckdb_project.query(
         "select entity_type, identifier_type, identifier_value, raw_identifier_value, occurrence_count from headless_crm_excluded_identifiers "
-        "where exclusion_reason = 'blank' order by entity_type"
+        "where exclusion_reason = 'blank' order by entity_type, identifier_type"
     )
     assert excluded == [
+        {"entity_type": "group", "identifier_type": "domain", "identifier_value": None, "raw_identifier_value": None, "occurrence_count": 1},
         {"entity_type": "group", "identifier_type": "workspace_id", "identifier_value": None, "raw_identifier_value": None, "occurrence_count": 1},
         {"entity_type": "person", "identifier_type": "user_id", "identifier_value": None, "raw_identifier_value": None, "occurrence_count": 1},
     ]
