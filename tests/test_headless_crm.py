@@ -10,7 +10,9 @@ from collections import Counter
 from typing import Any
 
 import pytest
+import sqlglot
 import yaml
+from sqlglot.tokens import TokenType
 
 from activity_harness import crm_datagen
 from activity_harness.dbt import DbtWorkspace, failing_nodes
@@ -134,6 +136,14 @@ def test_quarantined_hubs_and_unattributed_traits_raise_warnings(duckdb_project:
     assert (over_linked["status"], over_linked["failures"]) == ("warn", 2)  # the generated person hub and group hub
     (unattributed,) = [r for uid, r in results.items() if "headless_crm_traits_have_entity_headless_crm_group_traits" in uid]
     assert (unattributed["status"], unattributed["failures"]) == ("warn", 1)  # Judy Consulting, only known by gmail.com
+
+
+def test_blocklist_entries_are_string_literals(duckdb_project: BuiltProject) -> None:
+    """A blocklist value with a quote and a backslash reaches the SQL as one literal holding it exactly."""
+    [value] = [entry for entry in crm_settings()["blocklist"] if isinstance(entry, str) and "'" in entry]
+    [node] = [n for n in duckdb_project.manifest["nodes"].values() if n["name"] == "headless_crm_excluded_identifiers"]
+    literals = [token.text for token in sqlglot.tokenize(node["compiled_code"], read="duckdb") if token.token_type == TokenType.STRING]
+    assert value in literals
 
 
 def test_blank_membership_identifiers_are_listed_not_skipped(duckdb_project: BuiltProject) -> None:

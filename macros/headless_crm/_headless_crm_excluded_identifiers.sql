@@ -88,7 +88,7 @@
     )
 
     select
-        '{{ entity }}' as entity_type,
+        {{ activity_schema.string_literal(entity) }} as entity_type,
         identifier_type,
         identifier_value,
         raw_identifier_value,
@@ -109,10 +109,14 @@
   {%- set string_type = dbt.type_string() -%}
   {%- set selects = [] -%}
   {%- if settings.use_default_blocklist -%}
-    {%- do selects.append("select identifier_type, match_type, identifier_value from " ~ ref('headless_crm_identifier_blocklist') ~ " where entity_type in ('" ~ entity ~ "', 'any')") -%}
+    {%- do selects.append("select identifier_type, match_type, identifier_value from " ~ ref('headless_crm_identifier_blocklist') ~ " where entity_type in (" ~ activity_schema.string_literal(entity) ~ ", 'any')") -%}
   {%- endif -%}
   {%- for entry in activity_schema._headless_crm_client_blocklist() if entry.entity_type in (entity, 'any') -%}
-    {%- do selects.append("select cast('" ~ entry.identifier_type ~ "' as " ~ string_type ~ "), cast('" ~ entry.match_type ~ "' as " ~ string_type ~ "), cast('" ~ (entry.identifier_value | replace("'", "''")) ~ "' as " ~ string_type ~ ")") -%}
+    {%- set literals = [] -%}
+    {%- for value in [entry.identifier_type, entry.match_type, entry.identifier_value] -%}
+      {%- do literals.append("cast(" ~ activity_schema.string_literal(value) ~ " as " ~ string_type ~ ")") -%}
+    {%- endfor -%}
+    {%- do selects.append("select " ~ literals | join(", ")) -%}
   {%- endfor -%}
   {%- if not selects -%}
     {%- do selects.append("select cast(null as " ~ string_type ~ ") as identifier_type, cast(null as " ~ string_type ~ ") as match_type, cast(null as " ~ string_type ~ ") as identifier_value where 1 = 0") -%}

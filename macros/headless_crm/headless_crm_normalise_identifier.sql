@@ -36,8 +36,8 @@
   {%- set digits = activity_schema.regexp_replace(trimmed, '[^0-9]', '') -%}
   {%- set international = "case"
       ~ " when " ~ trimmed ~ " like '+%' then " ~ digits
-      ~ " when length(" ~ digits ~ ") = " ~ national_digits ~ " then '" ~ country_code ~ "' || " ~ digits
-      ~ " when length(" ~ digits ~ ") = " ~ (national_digits + 1) ~ " and " ~ digits ~ " like '0%' then '" ~ country_code ~ "' || substr(" ~ digits ~ ", 2)"
+      ~ " when length(" ~ digits ~ ") = " ~ national_digits ~ " then " ~ activity_schema.string_literal(country_code) ~ " || " ~ digits
+      ~ " when length(" ~ digits ~ ") = " ~ (national_digits + 1) ~ " and " ~ digits ~ " like '0%' then " ~ activity_schema.string_literal(country_code) ~ " || substr(" ~ digits ~ ", 2)"
       ~ " when " ~ digits ~ " like '00%' then substr(" ~ digits ~ ", 3)"
       ~ " else " ~ digits ~ " end" -%}
   case when length({{ digits }}) >= 7 then {{ international }} end
@@ -59,6 +59,6 @@
 
 {% macro _headless_crm_sql_list(values) -%}
   {%- set quoted = [] -%}
-  {%- for value in values -%}{%- do quoted.append("'" ~ (value | replace("'", "''")) ~ "'") -%}{%- endfor -%}
+  {%- for value in values -%}{%- do quoted.append(activity_schema.string_literal(value)) -%}{%- endfor -%}
   {{ quoted | join(', ') if quoted else 'null' }}
 {%- endmacro %}
