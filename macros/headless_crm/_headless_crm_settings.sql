@@ -22,7 +22,8 @@
       'domain_identifier_types': ['domain'],
       'use_default_blocklist': true,
       'blocklist': [],
-      'max_linked_identifiers': 100,
+      'max_linked_identifiers': 20,
+      'warn_linked_identifiers': 5,
       'max_resolution_rounds': 64,
       'person_identifier_columns': none,
       'person_trait_columns': none,
@@ -61,12 +62,22 @@
   {{ return(activity_schema._headless_crm_settings().get(key)) }}
 {% endmacro %}
 
-{#- max_linked_identifiers is one number for both entities or {person: n, group: m}. -#}
-{% macro _headless_crm_max_linked_identifiers(entity) %}
-  {%- set setting = activity_schema._headless_crm_setting('max_linked_identifiers') -%}
-  {%- set limit = setting.get(entity) if setting is mapping else setting -%}
-  {%- if not (limit is number and limit > 0) -%}
-    {{ exceptions.raise_compiler_error("var headless_crm.max_linked_identifiers must be a positive number or {person: n, group: m}; got " ~ (setting | tojson) ~ " for " ~ entity) }}
+{#- A limit on how many distinct identifiers one identifier may share source rows with:
+    max_linked_identifiers (above it the identifier is quarantined) or
+    warn_linked_identifiers (above it the monitoring test lists it); each one number for
+    both entities or {person: n, group: m}. The warning limit may not exceed the other. -#}
+{% macro _headless_crm_link_limit(entity, key) %}
+  {%- set limits = {} -%}
+  {%- for name in ['warn_linked_identifiers', 'max_linked_identifiers'] -%}
+    {%- set setting = activity_schema._headless_crm_setting(name) -%}
+    {%- set limit = setting.get(entity) if setting is mapping else setting -%}
+    {%- if not (limit is number and limit > 0) -%}
+      {{ exceptions.raise_compiler_error("var headless_crm." ~ name ~ " must be a positive number or {person: n, group: m}; got " ~ (setting | tojson) ~ " for " ~ entity) }}
+    {%- endif -%}
+    {%- do limits.update({name: limit}) -%}
+  {%- endfor -%}
+  {%- if limits.warn_linked_identifiers > limits.max_linked_identifiers -%}
+    {{ exceptions.raise_compiler_error("var headless_crm.warn_linked_identifiers (" ~ limits.warn_linked_identifiers ~ ") must not exceed max_linked_identifiers (" ~ limits.max_linked_identifiers ~ ") for " ~ entity ~ ": the warning comes before the quarantine") }}
   {%- endif -%}
-  {{ return(limit) }}
+  {{ return(limits[key]) }}
 {% endmacro %}
