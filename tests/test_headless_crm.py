@@ -155,17 +155,21 @@ def test_unattributed_traits_raise_a_warning(duckdb_project: BuiltProject) -> No
 
 
 def test_blocklist_entries_are_string_literals(duckdb_project: BuiltProject) -> None:
-    """A blocklist value with a quote and a backslash reaches the SQL as one literal holding it exactly."""
+    """A blocklist value with a quote and a backslash reaches the SQL as one literal holding
+    it exactly, and blocks contact c6's address (the matrix compares this table on every
+    warehouse, where quotes and backslashes are escaped differently)."""
     [value] = [entry for entry in crm_settings()["blocklist"] if isinstance(entry, str) and "'" in entry]
     [node] = [n for n in duckdb_project.manifest["nodes"].values() if n["name"] == "headless_crm_excluded_identifiers"]
     literals = [token.text for token in sqlglot.tokenize(node["compiled_code"], read="duckdb") if token.token_type == TokenType.STRING]
     assert value in literals
+    excluded = duckdb_project.query("select exclusion_reason from headless_crm_excluded_identifiers where raw_identifier_value like 'o''hara%'")
+    assert excluded == [{"exclusion_reason": "blocklisted"}]
 
 
 def test_blank_membership_identifiers_are_listed_not_skipped(duckdb_project: BuiltProject) -> None:
-    """Membership m6 has neither a user id nor a workspace id, and contact c5 no company
-    website: the records are in the event log, resolve to no membership, and each missing
-    identifier is listed as excluded (blank) rather than dropped."""
+    """Membership m6 has neither a user id nor a workspace id, and contacts c5 and c6 no
+    company website: the records are in the event log, resolve to no membership, and each
+    missing identifier is listed as excluded (blank) rather than dropped."""
     rows = duckdb_project.query("select count(*) as n from headless_crm_membership_identifiers where person_identifier is null and group_identifier is null")
     assert rows == [{"n": 1}]
     excluded = duckdb_project.query(
@@ -173,7 +177,7 @@ def test_blank_membership_identifiers_are_listed_not_skipped(duckdb_project: Bui
         "where exclusion_reason = 'blank' order by entity_type, identifier_type"
     )
     assert excluded == [
-        {"entity_type": "group", "identifier_type": "domain", "identifier_value": None, "raw_identifier_value": None, "occurrence_count": 1},
+        {"entity_type": "group", "identifier_type": "domain", "identifier_value": None, "raw_identifier_value": None, "occurrence_count": 2},
         {"entity_type": "group", "identifier_type": "workspace_id", "identifier_value": None, "raw_identifier_value": None, "occurrence_count": 1},
         {"entity_type": "person", "identifier_type": "user_id", "identifier_value": None, "raw_identifier_value": None, "occurrence_count": 1},
     ]
