@@ -10,7 +10,9 @@ from collections import Counter
 from typing import Any
 
 import pytest
+import sqlglot
 import yaml
+from sqlglot.tokens import TokenType
 
 from activity_harness.dbt import DbtWorkspace, failing_nodes
 from activity_harness.generate import crm_graphs
@@ -128,12 +130,58 @@ def test_every_identifier_is_resolved_or_reported(duckdb_project: BuiltProject, 
     assert keys(resolved) | keys(excluded) == keys(seen)
 
 
-def test_quarantined_hubs_and_unattributed_traits_raise_warnings(duckdb_project: BuiltProject) -> None:
+def test_shared_identifiers_warn_before_they_are_quarantined(duckdb_project: BuiltProject) -> None:
+    """The monitoring test lists every identifier linked to more than warn_linked_identifiers
+    others: quarantined past max_linked_identifiers, merged below it (the generated stars)."""
+    settings = crm_settings()
+    expected = set()
+    for entity in ("person", "group"):
+        generated = graph(duckdb_project, entity)
+        usable = [[identifier for identifier in row if identifier not in generated.blocked] for row in generated.normalised_rows()]
+        for (identifier_type, value), count in components.linked_identifier_counts(usable).items():
+            if count > settings["warn_linked_identifiers"]:
+                expected.add((entity, identifier_type, value, count, "quarantined" if count > settings["max_linked_identifiers"] else "merged"))
+    assert {outcome for *_, outcome in expected} == {"quarantined", "merged"}
+    [(uid, result)] = [(uid, r) for uid, r in run_results(duckdb_project).items() if "headless_crm_no_over_linked_identifiers" in uid]
+    assert (result["status"], result["failures"]) == ("warn", len(expected))
+    rows = duckdb_project.query(f"select * from ({duckdb_project.manifest['nodes'][uid]['compiled_code']}) as listed")
+    assert {tuple(row.values()) for row in rows} == expected
+
+
+def test_unattributed_traits_raise_a_warning(duckdb_project: BuiltProject) -> None:
     results = run_results(duckdb_project)
-    (over_linked,) = [r for uid, r in results.items() if "headless_crm_no_over_linked_identifiers" in uid]
-    assert (over_linked["status"], over_linked["failures"]) == ("warn", 2)  # the generated person hub and group hub
     (unattributed,) = [r for uid, r in results.items() if "headless_crm_traits_have_entity_headless_crm_group_traits" in uid]
     assert (unattributed["status"], unattributed["failures"]) == ("warn", 1)  # Judy Consulting, only known by gmail.com
+
+
+def test_blocklist_entries_are_string_literals(duckdb_project: BuiltProject) -> None:
+    """A blocklist value with a quote and a backslash reaches the SQL as one literal holding
+    it exactly, and blocks contact c6's address (the matrix compares this table on every
+    warehouse, where quotes and backslashes are escaped differently)."""
+    [value] = [entry for entry in crm_settings()["blocklist"] if isinstance(entry, str) and "'" in entry]
+    [node] = [n for n in duckdb_project.manifest["nodes"].values() if n["name"] == "headless_crm_excluded_identifiers"]
+    literals = [token.text for token in sqlglot.tokenize(node["compiled_code"], read="duckdb") if token.token_type == TokenType.STRING]
+    assert value in literals
+    excluded = duckdb_project.query("select exclusion_reason from headless_crm_excluded_identifiers where raw_identifier_value like 'o''hara%'")
+    assert excluded == [{"exclusion_reason": "blocklisted"}]
+
+
+def test_blank_membership_identifiers_are_listed_not_skipped(duckdb_project: BuiltProject) -> None:
+    """Membership m6 has neither a user id nor a workspace id, and contacts c5 and c6 no
+    company website: the records are in the event log, resolve to no membership, and each
+    missing identifier is listed as excluded (blank) rather than dropped."""
+    rows = duckdb_project.query("select count(*) as n from headless_crm_membership_identifiers where person_identifier is null and group_identifier is null")
+    assert rows == [{"n": 1}]
+    excluded = duckdb_project.query(
+        "select entity_type, identifier_type, identifier_value, raw_identifier_value, occurrence_count from headless_crm_excluded_identifiers "
+        "where exclusion_reason = 'blank' order by entity_type, identifier_type"
+    )
+    assert excluded == [
+        {"entity_type": "group", "identifier_type": "domain", "identifier_value": None, "raw_identifier_value": None, "occurrence_count": 2},
+        {"entity_type": "group", "identifier_type": "workspace_id", "identifier_value": None, "raw_identifier_value": None, "occurrence_count": 1},
+        {"entity_type": "person", "identifier_type": "user_id", "identifier_value": None, "raw_identifier_value": None, "occurrence_count": 1},
+    ]
+    assert duckdb_project.query("select count(*) as n from headless_crm_memberships") == [{"n": 5}]
 
 
 def test_persons_without_traits_still_appear(duckdb_project: BuiltProject) -> None:
@@ -172,6 +220,18 @@ def test_incremental_history_equals_a_full_refresh(incremental: DbtWorkspace, du
     # The shared build loaded every union model from scratch, as a full refresh does.
     query = f"select * from {model}"
     assert Counter(tuple(row.items()) for row in incremental.query(query)) == Counter(tuple(row.items()) for row in duckdb_project.query(query))
+
+
+def test_renamed_source_fails_saying_to_run_a_full_refresh(incremental: DbtWorkspace) -> None:
+    """storefront renamed shop in the vars: an incremental run would keep storefront's rows
+    and load them again as shop's, so it fails and says what to do."""
+    settings = crm_settings()
+    settings["sources"] = [{**source, "name": "shop"} if source["name"] == "storefront" else source for source in settings["sources"]]
+    result = incremental.invoke("run", "--select", "headless_crm_events", vars={"headless_crm": settings}, check=False)
+    message = failing_nodes(result)["headless_crm_events"]
+    assert 'headless_crm_events holds rows of source(s) "storefront" that var headless_crm.sources no longer lists' in message
+    assert "dbt build --full-refresh --select tag:headless_crm_event_log" in message
+    assert incremental.query("select count(*) as n from headless_crm_events where source = 'shop'") == [{"n": 0}]
 
 
 def test_bad_inputs_fail_clearly_and_missing_kinds_are_empty(incremental: DbtWorkspace) -> None:

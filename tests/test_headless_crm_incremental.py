@@ -1,6 +1,7 @@
 """The headless CRM's incremental event log on the other local warehouses: loaded in two
 steps, each union table equals DuckDB's full build (the DuckDB case is in
-test_headless_crm.py)."""
+test_headless_crm.py). On Spark the upserts rewrite each loaded source's partition of
+plain parquet tables (insert_overwrite)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,12 @@ def snowflake_incremental(duckdb_project: BuiltProject, tmp_path_factory: pytest
     return load_in_two_steps(DbtWorkspace("snowflake", tmp_path_factory.mktemp("crm_incremental_sf")), duckdb_project)
 
 
-@pytest.mark.parametrize("warehouse", [pytest.param(w, marks=getattr(pytest.mark, w)) for w in ("postgres", "snowflake")])
+@pytest.fixture(scope="module")
+def spark_incremental(duckdb_project: BuiltProject, tmp_path_factory: pytest.TempPathFactory) -> DbtWorkspace:
+    return load_in_two_steps(DbtWorkspace("spark", tmp_path_factory.mktemp("crm_incremental_spark")), duckdb_project)
+
+
+@pytest.mark.parametrize("warehouse", [pytest.param(w, marks=getattr(pytest.mark, w)) for w in ("postgres", "snowflake", "spark")])
 @pytest.mark.parametrize("model", UNION_MODELS)
 def test_incremental_history_equals_duckdbs_full_build(request: pytest.FixtureRequest, duckdb_project: BuiltProject, warehouse: str, model: str) -> None:
     workspace: DbtWorkspace = request.getfixturevalue(f"{warehouse}_incremental")

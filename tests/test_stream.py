@@ -13,7 +13,7 @@ pytestmark = pytest.mark.duckdb
 
 CONTRACT_COLUMNS = [
     "activity_id", "ts", "activity", "customer", "anonymous_customer_id", "feature_json",
-    "revenue_impact", "link", "activity_occurrence", "activity_repeated_at",
+    "revenue_impact", "link", "activity_occurrence", "activity_repeated_at", "source_key",
 ]
 
 
@@ -32,12 +32,12 @@ def test_stream_has_the_contract_columns_in_order(duckdb_project: BuiltProject, 
 
 
 def test_activity_ids_are_the_documented_hash_and_features_carry_the_columns(duckdb_project: BuiltProject) -> None:
-    rows = duckdb_project.query("select activity_id, activity, cast(feature_json as varchar) as features, link, revenue_impact from stg_web_activity")
+    rows = duckdb_project.query("select activity_id, activity, cast(feature_json as varchar) as features, link, revenue_impact, source_key from stg_web_activity")
     by_id = {row["activity_id"]: row for row in rows}
     assert len(by_id) == len(duckdb_project.data.events)
     for event in duckdb_project.data.events:
         row = by_id[documented_key(str(event["event_type"]), str(event["event_id"]))]
-        assert row["activity"] == event["event_type"]
+        assert (row["activity"], row["source_key"]) == (event["event_type"], str(event["event_id"]))
         assert json.loads(row["features"]) == {"product_category": event["product_category"], "referrer": event["referrer"]}
         assert (row["link"], row["revenue_impact"]) == (event["page_url"], event["revenue"])
 

@@ -4,23 +4,23 @@
 {% endmacro %}
 
 {% macro default__regexp_full_match(expression, pattern) -%}
-  regexp_like({{ expression }}, '{{ pattern }}')
+  regexp_like({{ expression }}, {{ activity_schema.string_literal(pattern) }})
 {%- endmacro %}
 
 {% macro duckdb__regexp_full_match(expression, pattern) -%}
-  regexp_full_match({{ expression }}, '{{ pattern }}')
+  regexp_full_match({{ expression }}, {{ activity_schema.string_literal(pattern) }})
 {%- endmacro %}
 
 {% macro postgres__regexp_full_match(expression, pattern) -%}
-  ({{ expression }} ~ '{{ pattern }}')
+  ({{ expression }} ~ {{ activity_schema.string_literal(pattern) }})
 {%- endmacro %}
 
 {#- regexp_contains finds a match anywhere; the patterns here are anchored. -#}
 {% macro bigquery__regexp_full_match(expression, pattern) -%}
-  regexp_contains({{ expression }}, r'{{ pattern }}')
+  regexp_contains({{ expression }}, {{ activity_schema.string_literal(pattern) }})
 {%- endmacro %}
 
 {#- Spark: rlike finds a match anywhere; the patterns here are anchored. -#}
 {% macro spark__regexp_full_match(expression, pattern) -%}
-  ({{ expression }} rlike '{{ pattern }}')
+  ({{ expression }} rlike {{ activity_schema.string_literal(pattern) }})
 {%- endmacro %}

@@ -22,7 +22,8 @@
       'domain_identifier_types': ['domain'],
       'use_default_blocklist': true,
       'blocklist': [],
-      'max_linked_identifiers': 100,
+      'max_linked_identifiers': 20,
+      'warn_linked_identifiers': 5,
       'max_resolution_rounds': 64,
       'person_identifier_columns': none,
       'person_trait_columns': none,
@@ -41,6 +42,17 @@
   {%- endif -%}
   {%- for key in ['national_phone_digits', 'max_resolution_rounds'] if not (settings[key] is number and settings[key] > 0) -%}
     {{ exceptions.raise_compiler_error("var headless_crm." ~ key ~ " must be a positive number, got " ~ (settings[key] | tojson)) }}
+  {%- endfor -%}
+  {%- for key in ['email_identifier_types', 'phone_identifier_types', 'domain_identifier_types'] -%}
+    {%- set types = [settings[key]] if settings[key] is string else settings[key] -%}
+    {%- set malformed = [] -%}
+    {%- for type in (types if types is iterable and types is not mapping else [types]) if type is not string or not modules.re.match('^[a-z0-9_]+$', type) -%}
+      {%- do malformed.append(type) -%}
+    {%- endfor -%}
+    {%- if types is mapping or types is not iterable or malformed -%}
+      {{ exceptions.raise_compiler_error("var headless_crm." ~ key ~ " must be a list of identifier types in lowercase snake case (as the union normalises them), got " ~ (settings[key] | tojson)) }}
+    {%- endif -%}
+    {%- do settings.update({key: types | list}) -%}
   {%- endfor -%}
   {{ return(settings) }}
 {% endmacro %}

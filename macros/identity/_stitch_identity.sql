@@ -1,7 +1,9 @@
-{#- Fill a null customer from the identity window of the row's anonymous id that covers
-    its ts (valid_from inclusive, valid_to exclusive). Windows of one anonymous id are
-    disjoint, so each row matches at most one: nothing is duplicated or dropped. The
-    customer column moves to the end. -#}
+{#- Fill a missing customer (null or blank) from the identity window of the row's anonymous
+    id that covers its ts (valid_from inclusive, valid_to exclusive). Windows of one
+    anonymous id are disjoint, so each row matches at most one: nothing is duplicated or
+    dropped; windows never hold a blank id, so a blank anonymous id matches none. A row
+    that matches nothing keeps its customer as it was. The customer column moves to the
+    end. -#}
 {#- `columns`: the relation's columns when known; otherwise `query`, the SQL defining it,
     from which star_except finds them. -#}
 {% macro _stitch_identity(relation, columns=none, query=none) -%}
@@ -16,10 +18,10 @@
       {%- else %}
       {{ activity_schema.star_except('unresolved', ['customer'], query) }},
       {%- endif %}
-      coalesce(unresolved.customer, identity_windows.customer) as customer
+      coalesce(identity_windows.customer, unresolved.customer) as customer
   from {{ relation }} as unresolved
   left join {{ ref('identity_time_windows') }} as identity_windows
-    on unresolved.customer is null
+    on {{ activity_schema.nullif_blank('unresolved.customer') }} is null
    and identity_windows.anonymous_customer_id = unresolved.anonymous_customer_id
    and (identity_windows.valid_from is null or unresolved.ts >= identity_windows.valid_from)
    and (identity_windows.valid_to is null or unresolved.ts < identity_windows.valid_to)

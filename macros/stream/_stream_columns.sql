@@ -3,7 +3,9 @@
   {{ return(['activity_id', 'ts', 'activity', 'customer', 'anonymous_customer_id', 'feature_json', 'revenue_impact', 'link']) }}
 {% endmacro %}
 
-{#- Every column a stream built by build_activity has; other names are feature_json keys. -#}
+{#- Every column a stream built by build_activity has, in order: the contract's, the
+    occurrence helpers and source_key (the source row's key, to trace a row back); other
+    names are feature_json keys. -#}
 {% macro _stream_columns() %}
-  {{ return(activity_schema._stream_contract_columns() + ['activity_occurrence', 'activity_repeated_at']) }}
+  {{ return(activity_schema._stream_contract_columns() + ['activity_occurrence', 'activity_repeated_at', 'source_key']) }}
 {% endmacro %}

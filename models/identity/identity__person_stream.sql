@@ -1,7 +1,8 @@
 {{ config(enabled=activity_schema._identity_enabled()) }}
 {#- Every moment a person revealed who they are, from the configured identity sources.
-    Rows lacking either id are not identifications; rows with a null ts are kept here so
-    that the not_null test counts them, and the change detector leaves them out. -#}
+    Rows lacking either id (null, empty or only spaces: a blank string is no id) are not
+    identifications; rows with a null ts are kept here so that the not_null test counts
+    them, and the change detector leaves them out. -#}
 {%- set string_type = dbt.type_string() -%}
 {%- for source_name in activity_schema._identity_sources() %}
 {%- set relation = activity_schema._identity_source_ref(source_name) %}
@@ -10,8 +11,9 @@ select
     cast(anonymous_customer_id as {{ string_type }}) as anonymous_customer_id,
     cast(customer as {{ string_type }}) as customer,
     cast(ts as {{ activity_schema.type_timestamp() }}) as ts,
-    cast('{{ source_name }}' as {{ string_type }}) as source_relation
+    cast({{ activity_schema.string_literal(source_name) }} as {{ string_type }}) as source_relation
 from {{ relation }}
-where anonymous_customer_id is not null and customer is not null
+where {{ activity_schema.id_present('anonymous_customer_id') }}
+  and {{ activity_schema.id_present('customer') }}
 {% if not loop.last %}union all{% endif %}
 {%- endfor %}

@@ -81,6 +81,16 @@ class DbtWorkspace:
             names = [d[0].lower() for d in cursor.description]
             return [dict(zip(names, row)) for row in cursor.fetchall()]
 
+    def execute(self, sql: str) -> None:
+        """Run a statement that returns no rows (DDL) against this workspace's database."""
+        if self.target == "spark":
+            spark_query(self.env["ACTIVITY_SCHEMA_SPARK_SCHEMA"], sql)
+            return
+        with self.session(), contextlib.closing(self._connect()) as connection:
+            connection.cursor().execute(sql)
+            if self.target != "postgres":  # Postgres connections autocommit
+                connection.commit()
+
     def _connect(self) -> Any:
         if self.target == "duckdb":
             import duckdb

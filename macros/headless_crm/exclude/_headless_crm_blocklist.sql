@@ -5,10 +5,14 @@
   {%- set string_type = dbt.type_string() -%}
   {%- set selects = [] -%}
   {%- if settings.use_default_blocklist -%}
-    {%- do selects.append("select identifier_type, match_type, identifier_value from " ~ ref('headless_crm_identifier_blocklist') ~ " where entity_type in ('" ~ entity ~ "', 'any')") -%}
+    {%- do selects.append("select identifier_type, match_type, identifier_value from " ~ ref('headless_crm_identifier_blocklist') ~ " where entity_type in (" ~ activity_schema.string_literal(entity) ~ ", 'any')") -%}
   {%- endif -%}
   {%- for entry in activity_schema._headless_crm_client_blocklist() if entry.entity_type in (entity, 'any') -%}
-    {%- do selects.append("select cast('" ~ entry.identifier_type ~ "' as " ~ string_type ~ "), cast('" ~ entry.match_type ~ "' as " ~ string_type ~ "), cast('" ~ (entry.identifier_value | replace("'", "''")) ~ "' as " ~ string_type ~ ")") -%}
+    {%- set literals = [] -%}
+    {%- for column in ['identifier_type', 'match_type', 'identifier_value'] -%}
+      {%- do literals.append("cast(" ~ activity_schema.string_literal(entry[column]) ~ " as " ~ string_type ~ ") as " ~ column) -%}
+    {%- endfor -%}
+    {%- do selects.append("select " ~ literals | join(", ")) -%}
   {%- endfor -%}
   {%- if not selects -%}
     {%- do selects.append("select cast(null as " ~ string_type ~ ") as identifier_type, cast(null as " ~ string_type ~ ") as match_type, cast(null as " ~ string_type ~ ") as identifier_value where 1 = 0") -%}

@@ -1,68 +1,14 @@
 {#- The identifiers of one entity kept out of resolution, one row per raw value, with why:
-    'invalid' (nothing usable after normalisation), 'blocklisted' (the package's seed,
+    'blank' (none given: a membership record without this side's identifier), 'invalid'
+    (nothing usable after normalisation), 'blocklisted' (the package's seed,
     unless use_default_blocklist is false, plus var headless_crm.blocklist) or
     'over_linked' (sharing source rows with more than max_linked_identifiers distinct
     other identifiers: a shared inbox, a placeholder, a bug; merging through it would
     glue strangers together). linked_identifier_count counts the distinct valid,
     non-blocklisted identifiers seen on the same source rows. -#}
 {% macro _headless_crm_excluded_identifiers(entity) %}
-  {%- set max_linked = activity_schema._headless_crm_max_linked_identifiers(entity) -%}
-  {%- set node_key = activity_schema._headless_crm_node_key -%}
-    with occurrences as (
-        {{ activity_schema._headless_crm_identifier_occurrences(entity) }}
-    ),
-
-    blocklist as (
-        {{ activity_schema._headless_crm_blocklist(entity) }}
-    ),
-
-    candidates as (
-        select distinct identifier_type, identifier_value
-        from occurrences
-        where identifier_value is not null
-    ),
-
-    -- exact entries by an equi-join, patterns by LIKE: one OR-ed join would compare every
-    -- identifier with every entry
-    blocked as (
-        select distinct identifier_type, identifier_value
-        from (
-            select candidates.identifier_type, candidates.identifier_value
-            from candidates
-            join blocklist
-              on blocklist.match_type = 'exact'
-             and blocklist.identifier_value = candidates.identifier_value
-             and blocklist.identifier_type in (candidates.identifier_type, 'any')
-            union all
-            select candidates.identifier_type, candidates.identifier_value
-            from candidates
-            join blocklist
-              on blocklist.match_type = 'like'
-             and candidates.identifier_value like blocklist.identifier_value
-             and blocklist.identifier_type in (candidates.identifier_type, 'any')
-        ) as matches
-    ),
-
-    linkable as (
-        select distinct occurrences.link_key, occurrences.identifier_type, occurrences.identifier_value,
-               blocked.identifier_value is not null as is_blocked
-        from occurrences
-        left join blocked
-          on blocked.identifier_type = occurrences.identifier_type
-         and blocked.identifier_value = occurrences.identifier_value
-        where occurrences.identifier_value is not null and occurrences.link_key is not null
-    ),
-
-    linked as (
-        select identifier.identifier_type, identifier.identifier_value,
-               count(distinct {{ node_key('neighbour.identifier_type', 'neighbour.identifier_value') }}) as linked_identifier_count
-        from linkable as identifier
-        join linkable as neighbour
-          on neighbour.link_key = identifier.link_key
-         and not neighbour.is_blocked
-         and (neighbour.identifier_type <> identifier.identifier_type or neighbour.identifier_value <> identifier.identifier_value)
-        group by identifier.identifier_type, identifier.identifier_value
-    ),
+  {%- set max_linked = activity_schema._headless_crm_link_limit(entity, 'max_linked_identifiers') -%}
+    with {{ activity_schema._headless_crm_link_ctes(entity) }},
 
     classified as (
         select
@@ -71,6 +17,7 @@
             occurrences.raw_identifier_value,
             occurrences.occurred_at,
             case
+                when not coalesce({{ activity_schema.id_present('occurrences.raw_identifier_value') }}, false) then 'blank'
                 when occurrences.identifier_value is null then 'invalid'
                 when blocked.identifier_value is not null then 'blocklisted'
                 when linked.linked_identifier_count > {{ max_linked }} then 'over_linked'
@@ -86,7 +33,7 @@
     )
 
     select
-        '{{ entity }}' as entity_type,
+        {{ activity_schema.string_literal(entity) }} as entity_type,
         identifier_type,
         identifier_value,
         raw_identifier_value,

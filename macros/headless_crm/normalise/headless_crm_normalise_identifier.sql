@@ -36,8 +36,8 @@
   {%- set digits = activity_schema.regexp_replace(trimmed, '[^0-9]', '') -%}
   {%- set international = "case"
       ~ " when " ~ trimmed ~ " like '+%' then " ~ digits
-      ~ " when length(" ~ digits ~ ") = " ~ national_digits ~ " then '" ~ country_code ~ "' || " ~ digits
-      ~ " when length(" ~ digits ~ ") = " ~ (national_digits + 1) ~ " and " ~ digits ~ " like '0%' then '" ~ country_code ~ "' || substr(" ~ digits ~ ", 2)"
+      ~ " when length(" ~ digits ~ ") = " ~ national_digits ~ " then " ~ activity_schema.string_literal(country_code) ~ " || " ~ digits
+      ~ " when length(" ~ digits ~ ") = " ~ (national_digits + 1) ~ " and " ~ digits ~ " like '0%' then " ~ activity_schema.string_literal(country_code) ~ " || substr(" ~ digits ~ ", 2)"
       ~ " when " ~ digits ~ " like '00%' then substr(" ~ digits ~ ", 3)"
       ~ " else " ~ digits ~ " end" -%}
   case when length({{ digits }}) >= 7 then {{ international }} end

@@ -43,7 +43,7 @@
         select
             {{ entity_id }}
             {%- for column in identifier_columns %},
-            max(case when identifier_type = '{{ column.name }}' then identifier_value end) as {{ column.column }}
+            max(case when identifier_type = {{ activity_schema.string_literal(column.name) }} then identifier_value end) as {{ column.column }}
             {%- endfor %}
         from latest_identifiers
         where recency = 1
@@ -54,7 +54,7 @@
         select
             {{ entity_id }}
             {%- for column in trait_columns %},
-            max(case when trait_name = '{{ column.name }}' then trait_value end) as {{ column.column }}
+            max(case when trait_name = {{ activity_schema.string_literal(column.name) }} then trait_value end) as {{ column.column }}
             {%- endfor %}
         from {{ ref('headless_crm_resolved_' ~ entity ~ '_traits') }}
         group by {{ entity_id }}

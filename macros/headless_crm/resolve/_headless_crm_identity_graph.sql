@@ -14,7 +14,7 @@
       and not exists (
           select 1
           from {{ ref('headless_crm_excluded_identifiers') }} as excluded
-          where excluded.entity_type = '{{ entity }}'
+          where excluded.entity_type = {{ activity_schema.string_literal(entity) }}
             and excluded.identifier_type = occurrences.identifier_type
             and excluded.identifier_value = occurrences.identifier_value
       )

@@ -4,6 +4,7 @@
 {% macro _cohort_spec(macro_name, argument, activities, cohort_where, cohort_filter, cohort_columns) %}
   {{ return({'activities': activity_schema._activity_list(macro_name, argument, activities),
              'where': activity_schema._conditions_sql(macro_name, 'cohort_where', cohort_where),
+             'where_columns': activity_schema._condition_columns(cohort_where),
              'filter': activity_schema._cohort_filter(macro_name, cohort_filter),
              'columns': activity_schema._named_columns(macro_name, 'cohort_columns', cohort_columns or [], none),
              'periods': none}) }}

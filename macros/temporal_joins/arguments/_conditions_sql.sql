@@ -15,6 +15,12 @@
   {{ return(result) }}
 {% endmacro %}
 
+{#- The columns (stream columns or feature keys) that conditions compare, raw SQL left out. -#}
+{% macro _condition_columns(conditions) %}
+  {%- set conditions = [] if conditions is none else ([conditions] if conditions is mapping else conditions) -%}
+  {{ return(conditions | selectattr('column', 'defined') | map(attribute='column') | list) }}
+{% endmacro %}
+
 {% macro _condition_operators() %}
   {{ return({'=': '=', '!=': '<>', '>': '>', '>=': '>=', '<': '<', '<=': '<=', 'in': 'in', 'not_in': 'not in', 'is_null': 'is null', 'not_null': 'is not null'}) }}
 {% endmacro %}

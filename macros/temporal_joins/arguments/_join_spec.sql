@@ -111,6 +111,7 @@
   {{ return({'name': name, 'join_type': join_type, 'relation': relation, 'targets': targets, 'aggregation': aggregation,
              'position': position, 'columns': named, 'outputs': outputs,
              'where': activity_schema._conditions_sql(macro_name, 'where', config.get('where')),
+             'where_columns': activity_schema._condition_columns(config.get('where')),
              'match': activity_schema._match_pairs(macro_name, config.get('match')),
              'within': within, 'at_least': at_least, 'windowed': windowed,
              'delimiter': delimiter, 'zero_fill': zero_fill}) }}

@@ -20,6 +20,7 @@ class Activity:
     feature_json: Mapping[str, object] | None = None
     activity_occurrence: int | None = None
     activity_repeated_at: datetime | None = None
+    source_key: str | None = None
 
 
 STREAM_COLUMNS = tuple(field.name for field in fields(Activity))
@@ -36,6 +37,7 @@ _NATIVE_KINDS: dict[str, ColumnKind] = {
     "link": "text",
     "activity_occurrence": "number",
     "activity_repeated_at": "timestamp",
+    "source_key": "text",
 }
 
 # ('customer', id) or ('anonymous', id): the two id spaces never mix.
