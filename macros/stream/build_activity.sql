@@ -12,6 +12,8 @@
 
 {% macro default__build_activity(source, ts, activity, activity_column, source_key, activity_id, customer,
                                  anonymous_customer_id, features, revenue_impact, link, where, stitch_identity) %}
+  {#- Streams are found by this tag: erasure and retention delete from them. -#}
+  {{ config(tags=['activity_schema_stream']) }}
   {%- set activity_expression = activity_schema._activity_expression(activity, activity_column) -%}
   {%- if activity_id is none and not source_key -%}
     {{ exceptions.raise_compiler_error("build_activity: give activity_id (an expression) or source_key (a list of columns hashed into activity_id)") }}
@@ -26,22 +28,15 @@
         cast({{ activity_expression }} as {{ string_type }}) as activity,
         cast({{ customer if customer is not none else 'null' }} as {{ string_type }}) as customer,
         cast({{ anonymous_customer_id if anonymous_customer_id is not none else 'null' }} as {{ string_type }}) as anonymous_customer_id,
-        {{ activity_schema.json_object(features) }} as feature_json,
+        {{ activity_schema.json_object(activity_schema._masked_features(features)) }} as feature_json,
         cast({{ revenue_impact if revenue_impact is not none else 'null' }} as {{ activity_schema.type_float() }}) as revenue_impact,
         cast({{ link if link is not none else 'null' }} as {{ string_type }}) as link
     from {{ source }}
     {%- if where %}
     where {{ where }}
     {%- endif %}
-  ),
-  activity_schema_identified as (
-    {%- if stitch_identity %}
-    {{ activity_schema._stitch_identity('activity_schema_staged', columns=activity_schema._stream_contract_columns()) }}
-    {%- else %}
-    select * from activity_schema_staged
-    {%- endif %}
   )
-  {{ activity_schema._with_occurrence('activity_schema_identified') }}
+  {{- activity_schema._stream_from_staged('activity_schema_staged', stitch_identity) }}
 {% endmacro %}
 
 {% macro _activity_expression(activity, activity_column) %}

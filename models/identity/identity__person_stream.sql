@@ -1,7 +1,8 @@
 {{ config(enabled=activity_schema._identity_enabled()) }}
 {#- Every moment a person revealed who they are, from the configured identity sources.
     Rows lacking either id are not identifications; rows with a null ts are kept here so
-    that the not_null test counts them, and the change detector leaves them out. -#}
+    that the not_null test counts them, and the change detector leaves them out. Erased
+    ids (the suppression list) are not taken in again. -#}
 {%- set string_type = dbt.type_string() -%}
 {%- for source_name in activity_schema._identity_sources() %}
 {%- set relation = activity_schema._identity_source_ref(source_name) %}
@@ -13,5 +14,9 @@ select
     cast('{{ source_name }}' as {{ string_type }}) as source_relation
 from {{ relation }}
 where anonymous_customer_id is not null and customer is not null
+{%- if activity_schema._erasure_enabled() %}
+  and {{ activity_schema._not_suppressed('c', 'customer') }}
+  and {{ activity_schema._not_suppressed('a', 'anonymous_customer_id') }}
+{%- endif %}
 {% if not loop.last %}union all{% endif %}
 {%- endfor %}

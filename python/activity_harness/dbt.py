@@ -93,9 +93,11 @@ class DbtWorkspace:
 
         return snowflake.connector.connect(account="fakesnow", user="fake", password="snow", database="ACTIVITY_SCHEMA", schema="ANALYTICS")
 
-    def invoke(self, *args: str, vars: dict[str, Any] | None = None, check: bool = True) -> Any:
+    def invoke(self, *args: str, vars: dict[str, Any] | None = None, env: dict[str, str] | None = None, check: bool = True) -> Any:
         """Run one dbt command; raise DbtError naming the failures unless check is False.
-        The command's log messages are kept in self.log."""
+        `env` holds environment variables for this command only (unlike --vars, a changed
+        env_var re-parses only the files that read it). The command's log messages are
+        kept in self.log."""
         from dbt.cli.main import dbtRunner
 
         command = [*args, "--project-dir", str(self.project_dir), "--profiles-dir", str(self.project_dir)]
@@ -104,9 +106,18 @@ class DbtWorkspace:
         if vars:
             command += ["--vars", json.dumps(vars)]
         os.environ.update(self.env)
+        saved = {name: os.environ.get(name) for name in env or {}}
+        os.environ.update(env or {})
         self.log = []
-        with self.session():
-            result = dbtRunner(callbacks=[lambda event: self.log.append(event.info.msg)]).invoke(command)
+        try:
+            with self.session():
+                result = dbtRunner(callbacks=[lambda event: self.log.append(event.info.msg)]).invoke(command)
+        finally:
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
         if check and not result.success:
             raise DbtError(describe_failure(command, result))
         return result

@@ -16,7 +16,7 @@ from typing import Any
 
 Row = dict[str, Any]
 
-FEATURES = ("stream", "identity", "temporal_joins", "analysis", "headless_crm")
+FEATURES = ("stream", "identity", "temporal_joins", "analysis", "headless_crm", "production")
 # Integration-project folders that exercise a feature under another name.
 FOLDER_FEATURES = {"temporal_joins_differential": "temporal_joins", "readme_example": "temporal_joins", "bad_input": "stream"}
 

@@ -25,10 +25,13 @@ UNSUPPORTED_FEATURES: dict[str, dict[str, str]] = {
     "spark": {
         "headless_crm": "the event-log upserts need Spark's merge, which needs file_format delta, iceberg or hudi; "
         "their jars come from Maven, out of reach of this machine's local pyspark",
+        "production": "incremental streams and the context cache upsert with Spark's merge, which needs file_format delta, "
+        "iceberg or hudi (jars from Maven, out of reach here); the identity source of the feature is still built",
     },
 }
 FEATURE_ROOTS = {
     "headless_crm": ("path:seeds/headless_crm+", "headless_crm_identifier_blocklist+", "generated_crm_person_identifiers+", "generated_crm_group_identifiers+"),
+    "production": ("prod_events+",),
 }
 
 
