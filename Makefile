@@ -26,12 +26,11 @@ demo: setup
 test: setup
 	$(BIN)/python -m pytest
 
-# The join benchmark on three stream shapes: the default (median 6 events per person), busier
-# people, and a stream that grows by running longer (the same people, longer histories).
+# The join benchmark on every stream shape, against a plain self-join and, with
+# PEERS="path/to/bcodell-checkout path/to/tnightengale-checkout", the peer packages.
+PEERS ?=
 bench: setup
-	$(BIN)/activity-harness bench
-	$(BIN)/activity-harness bench --events-median 60 --output benchmarks/temporal_joins_busy_people.md
-	$(BIN)/activity-harness bench --growth history --output benchmarks/temporal_joins_longer_history.md
+	$(BIN)/activity-harness bench $(foreach peer,$(PEERS),--peers $(peer))
 
 bench-crm: setup
 	$(BIN)/activity-harness bench-crm

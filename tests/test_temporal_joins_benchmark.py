@@ -1,8 +1,10 @@
-"""The benchmark's plumbing and its self-join formulation, at a size that runs in seconds.
+"""The benchmark's plumbing, its self-join formulation and its stream shapes, at a size that
+runs in seconds.
 
 No timing is asserted: CI machines are too noisy. What is checked is that the package and
-the naive self-join agree on every join type: the benchmark stops on any difference, and on
-an agreement that proves nothing because no cohort row found a target.
+the plain self-join agree on every benchmark join (the benchmark stops on any difference, and
+on an agreement that proves nothing because no cohort row found a target), and that the
+report holds every join and its verdict.
 """
 
 from __future__ import annotations
@@ -13,21 +15,24 @@ import duckdb
 import pytest
 from rich.console import Console
 
-from activity_harness import bench_joins
+from activity_harness.bench import cases, run, streams
 
 pytestmark = pytest.mark.duckdb
 
 
-def test_benchmark_runs_and_both_formulations_agree(tmp_path: Path) -> None:
-    output = tmp_path / "temporal_joins.md"
-    settings = bench_joins.Settings(sizes=(10_000, 20_000), seed=7, repeat=1, naive_timeout=60)
-    timings = bench_joins.run_benchmark(settings, tmp_path / "work", output, Console(quiet=True))
+def test_benchmark_runs_and_the_package_equals_the_self_join(tmp_path: Path) -> None:
+    settings = run.Settings(streams.SHAPES["heavy"], sizes=(10_000, 20_000), seed=7, repeat=1, timeout=60)
+    results = run.run_benchmark(settings, tmp_path / "work", tmp_path / "out", Console(quiet=True))
 
-    assert {(t.size, t.join_type) for t in timings} == {(s, j) for s in settings.sizes for j in bench_joins.JOIN_TYPES}
-    assert all(t.naive is not None for t in timings), "no self-join may time out at this size, or it went unchecked"
-    report = output.read_text()
-    assert all(f"| {join_type} |" in report for join_type in bench_joins.JOIN_TYPES)
+    assert [r.size for r in results] == [10_000, 20_000]
+    for result in results:
+        measured = {m.case: m for m in result.measures}
+        assert set(measured) == {case.name for case in cases.CASES} | {cases.MULTI}
+        assert all(m.naive is not None for m in result.measures if m.case != cases.MULTI), "no self-join may time out at this size, or it went unchecked"
+    report = (tmp_path / "out" / "heavy.md").read_text()
+    assert all(f"| {case.name} |" in report for case in cases.CASES)
     assert "## Verdict" in report
+    assert (tmp_path / "out" / "heavy.png").stat().st_size > 10_000
 
 
 def test_symmetric_difference_sees_a_changed_cell_and_a_duplicate() -> None:
@@ -35,22 +40,25 @@ def test_symmetric_difference_sees_a_changed_cell_and_a_duplicate() -> None:
         connection.execute("create table a as select * from (values (1, 'x'), (2, 'y')) t(id, v)")
         connection.execute("create table b as select * from (values (1, 'x'), (2, 'z')) t(id, v)")
         connection.execute("create table c as select * from (values (1, 'x'), (2, 'y'), (2, 'y')) t(id, v)")
-        assert bench_joins.symmetric_difference(connection, "a", "a") == 0
-        assert bench_joins.symmetric_difference(connection, "a", "b") == 2
-        assert bench_joins.symmetric_difference(connection, "a", "c") == 1
+        assert run.symmetric_difference(connection, "a", "a") == 0
+        assert run.symmetric_difference(connection, "a", "b") == 2
+        assert run.symmetric_difference(connection, "a", "c") == 1
+
+
+PERSON_EVENTS = """
+    select regexp_extract(coalesce(customer, anonymous_customer_id), '\\d+$') as person, count(*) as events
+    from stream where coalesce(customer, anonymous_customer_id) is not null group by person
+"""
 
 
 def test_history_growth_keeps_the_people_and_lengthens_each_history() -> None:
-    person_events = """
-        select regexp_extract(coalesce(customer, anonymous_customer_id), '\\d+$') as person, count(*) as events
-        from stream where coalesce(customer, anonymous_customer_id) is not null group by person
-    """
+    shape = streams.SHAPES["history"]
     with duckdb.connect() as connection:
-        bench_joins.generate_stream(connection, 20_000, seed=7)
-        connection.execute(f"create table base as {person_events}")
+        streams.generate_stream(connection, 20_000, seed=7, shape=shape)
+        connection.execute(f"create table base as {PERSON_EVENTS}")
         [base_span] = connection.execute("select max(ts) - min(ts) from stream").fetchall()
-        bench_joins.generate_stream(connection, 60_000, seed=7, history=3.0)
-        connection.execute(f"create table longer as {person_events}")
+        streams.generate_stream(connection, 60_000, seed=7, shape=shape, history=3.0)
+        connection.execute(f"create table longer as {PERSON_EVENTS}")
         [longer_span] = connection.execute("select max(ts) - min(ts) from stream").fetchall()
         [(people, only_in_one, median_ratio)] = connection.execute(
             """
@@ -65,3 +73,19 @@ def test_history_growth_keeps_the_people_and_lengthens_each_history() -> None:
     assert only_in_one <= 2
     assert median_ratio == 3.0
     assert longer_span[0] > 2.9 * base_span[0]
+
+
+def test_heavy_shape_gives_a_few_people_most_rows() -> None:
+    with duckdb.connect() as connection:
+        streams.generate_stream(connection, 50_000, seed=7, shape=streams.SHAPES["heavy"])
+        [(top_share, sessions, purchases)] = connection.execute(
+            f"""
+            with people as (select count(*) as events from ({PERSON_EVENTS}) group by all)
+            select (select sum(events) from (select events from ({PERSON_EVENTS}) order by events desc limit 25)) / 50000.0,
+                   avg(case when activity = 'started_session' then 1.0 else 0 end), avg(case when activity = 'made_purchase' then 1.0 else 0 end)
+            from stream
+            """
+        ).fetchall()
+    # person = floor(u^3 * rows / 20): the first 1% of 2,500 person ids hold u^3 < 0.01, a fifth of the rows.
+    assert top_share > 0.2
+    assert abs(sessions - 0.6) < 0.02 and abs(purchases - 0.2) < 0.02

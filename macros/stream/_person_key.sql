@@ -3,5 +3,6 @@
     to some customer id stays another person. Null (no person) when neither is present;
     blank ids are absent. -#}
 {% macro _person_key(customer='customer', anonymous_customer_id='anonymous_customer_id') -%}
-  coalesce('c:' || {{ activity_schema.nullif_blank(customer) }}, 'a:' || {{ activity_schema.nullif_blank(anonymous_customer_id) }})
+  case when {{ activity_schema.id_present(customer) }} then 'c:' || {{ customer }}
+       when {{ activity_schema.id_present(anonymous_customer_id) }} then 'a:' || {{ anonymous_customer_id }} end
 {%- endmacro %}

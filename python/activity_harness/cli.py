@@ -8,8 +8,8 @@ import click
 from rich.console import Console
 
 from . import datagen
-from .bench_crm import bench_crm
-from .bench_joins import bench
+from .bench.crm import bench_crm
+from .bench.run import bench
 from .dbt import DbtWorkspace, deps as dbt_deps
 from .paths import GENERATED_SEEDS_DIR, REPO_ROOT
 from .project import write_generated_seeds

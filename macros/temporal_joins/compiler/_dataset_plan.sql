@@ -51,8 +51,8 @@
     {%- endif -%}
     {%- do spec.update({'set': found[0].id}) -%}
     {%- do activities.extend(spec.targets) -%}
-    {#- Columns an nth pick carries through its pass, numbered per set. -#}
-    {%- if is_pick and spec.position.n > 1 -%}
+    {#- Columns a pick by rank carries through its pass, numbered per set. -#}
+    {%- if is_pick and activity_schema._picks_by_rank(spec) -%}
       {%- for output, column in spec.columns if column not in found[0].columns -%}
         {%- do found[0].columns.append(column) -%}
       {%- endfor -%}
@@ -115,6 +115,13 @@
     {{ return([-1] if cohort.periods else [2]) }}
   {%- endif -%}
   {{ return([0] if cohort.periods else [2]) }}
+{% endmacro %}
+
+{#- Whether a pick fetches its row by rank (the n-th target, or the first / last within a
+    time window, whose range frame orders by ts alone and so cannot break ties) rather
+    than by the activity_id a window pick or a GROUP BY finds. -#}
+{% macro _picks_by_rank(spec) %}
+  {{ return(spec.position.n > 1 or spec.windowed) }}
 {% endmacro %}
 
 {#- Escaped string literals, comma-separated. -#}

@@ -190,7 +190,7 @@
   {%- else -%}
     {%- set frame = frames.up_to_here if spec.relation.name == 'before' else frames.after -%}
   {%- endif -%}
-  {%- if kind == 'pick' and spec.position.n == 1 %}
+  {%- if kind == 'pick' and not activity_schema._picks_by_rank(spec) %}
         , {{ activity_schema._window_pick('first_value' if spec.position.from == 'start' else 'last_value', is_target, frame) }} as j{{ spec.i }}_id
   {%- endif %}
   {%- for output, column in spec.columns %}

@@ -111,7 +111,7 @@ where selected.is_cohort > 0
   {%- if kind in ['count', 'exists'] -%}
     {%- set count = '(' ~ bounds.upper ~ ') - (' ~ bounds.lower ~ ')' if spec.plan == 'lane' else 'coalesce(' ~ source ~ '.j' ~ i ~ '_count, 0)' -%}
     {%- do columns.append([spec.outputs[0], count if kind == 'count' else '(' ~ count ~ ') > 0']) -%}
-  {%- elif kind == 'pick' and spec.position.n == 1 -%}
+  {%- elif kind == 'pick' and not activity_schema._picks_by_rank(spec) -%}
     {#- The first or last target, fetched by its activity_id from the stream. -#}
     {%- set alias = 'pick' ~ i -%}
     {%- set picked = probe ~ '.j' ~ i ~ '_id' if spec.plan == 'lane' else 'substr(' ~ source ~ '.j' ~ i ~ '_place, 27)' -%}

@@ -2,15 +2,16 @@
     person key, the cohort flag, one flag per target set, the match values, the values
     aggregations read and the columns picks carry. -#}
 {% macro _phase_source(plan) -%}
-  {%- set person_key = activity_schema._person_key() -%}
 activity_schema_source as {{ activity_schema.cte_not_materialized() }}(
-    select
-        {%- for name, value in activity_schema._source_columns(plan) %}
-        {{ value }} as {{ name }}{{ ',' if not loop.last }}
-        {%- endfor %}
-    from {{ plan.stream }}
-    where activity in ({{ activity_schema._literal_list(plan.activities) }})
-      and {{ person_key }} is not null
+    select * from (
+        select
+            {%- for name, value in activity_schema._source_columns(plan) %}
+            {{ value }} as {{ name }}{{ ',' if not loop.last }}
+            {%- endfor %}
+        from {{ plan.stream }}
+        where activity in ({{ activity_schema._literal_list(plan.activities) }})
+    ) as activity_schema_keyed
+    where join_key is not null
 )
 {%- endmacro %}
 

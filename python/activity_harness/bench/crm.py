@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 import multiprocessing
-import platform
 import resource
 import time
 from dataclasses import dataclass
@@ -25,8 +24,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from .dbt import DbtWorkspace
-from .paths import REPO_ROOT
+from ..dbt import DbtWorkspace
+from ..paths import REPO_ROOT
+from .timing import MachineLog
 
 DEFAULT_OUTPUT = REPO_ROOT / "benchmarks" / "headless_crm.md"
 DEFAULT_WORKDIR = REPO_ROOT / ".bench" / "headless_crm"
@@ -139,7 +139,7 @@ def run_once(workdir: Path, identifiers: int, longest_chain: int, seed: int) -> 
     return Run(longest_chain, identifiers, rows, _components_count(identifiers, longest_chain), components, rounds, seconds, wall, peak)
 
 
-def _markdown(runs: list[Run], command: str) -> str:
+def _markdown(runs: list[Run], command: str, machine: list[str]) -> str:
     lines = [
         "# Headless CRM resolution benchmark",
         "",
@@ -154,10 +154,14 @@ def _markdown(runs: list[Run], command: str) -> str:
         "with shuffled labels, and a third each of emails, phones and user ids in messy formats. Every run",
         "checks that the number of components found is the number generated.",
         "",
-        f"Machine: {platform.processor() or platform.machine()}, {multiprocessing.cpu_count()} logical cores, "
-        f"DuckDB {duckdb.__version__}, Python {platform.python_version()}. Model times are dbt's; the dbt process",
-        "time is the wall time of the child process running dbt (imports, parsing, the seed and the four models),",
-        "and its peak memory the peak resident set of that process (Python, dbt and DuckDB together).",
+        "Model times are dbt's; the dbt process time is the wall time of the child process running dbt (imports,",
+        "parsing, the seed and the four models), and its peak memory the peak resident set of that process (Python,",
+        "dbt and DuckDB together).",
+        "",
+        "## Machine",
+        "",
+        *machine,
+        f"- DuckDB {duckdb.__version__}",
         "",
         "| longest chain (hops) | identifiers | identifier rows | components | rounds | log2(chain) | components model (s) | exclusions (s) | union (s) | dbt process (s) | peak memory (MiB) |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
@@ -191,6 +195,7 @@ def bench_crm(identifiers: int, longest_chains: tuple[int, ...], seed: int, work
         if not 0 < chain < identifiers:
             raise click.BadParameter(f"{chain} must be between 1 and identifiers - 1", param_hint="--longest-chain")
     runs: list[Run] = []
+    machine = MachineLog()
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console) as progress:
         task = progress.add_task("resolving", total=len(longest_chains))
         for chain in longest_chains:
@@ -209,7 +214,7 @@ def bench_crm(identifiers: int, longest_chains: tuple[int, ...], seed: int, work
     console.print(table)
     chains = " ".join(f"--longest-chain {chain}" for chain in longest_chains)
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(_markdown(runs, f"activity-harness bench-crm --identifiers {identifiers} {chains} --seed {seed}"))
+    output.write_text(_markdown(runs, f"activity-harness bench-crm --identifiers {identifiers} {chains} --seed {seed}", machine.lines()))
     console.print(f"[green]written to {output}[/]")
 
 

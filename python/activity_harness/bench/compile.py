@@ -1,0 +1,150 @@
+"""The SQL each formulation runs: the package's joins compiled by dbt from a tiny project
+that installs this checkout, and the peers' compiled the same way from their checkouts.
+Each project's DuckDB file is named like the timed database, `bench.duckdb`: its stem is
+the catalog every compiled relation names."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from ..dbt import DbtWorkspace
+from ..paths import REPO_ROOT
+from .cases import BASIC_CASES, CASES, MULTI, Case, multi_model
+from .streams import COHORT, TARGET
+
+STREAM_COLUMNS = ("activity_id", "ts", "activity", "customer", "anonymous_customer_id", "feature_json",
+                  "revenue_impact", "link", "activity_occurrence", "activity_repeated_at")
+
+
+def _write_project(project: Path, name: str, package: Path, models: dict[str, str], extra: str = "") -> None:
+    (project / "models").mkdir(parents=True, exist_ok=True)
+    (project / "dbt_project.yml").write_text(
+        f"name: {name}\nversion: 0.1.0\nconfig-version: 2\nprofile: {name}\nmodel-paths: [models]\n{extra}"
+    )
+    (project / "profiles.yml").write_text(
+        f"{name}:\n  target: duckdb\n  outputs:\n    duckdb:\n      type: duckdb\n      path: '{project / 'bench.duckdb'}'\n      threads: 1\n"
+    )
+    (project / "packages.yml").write_text(f"packages:\n  - local: '{package.resolve()}'\n")
+    (project / "models" / "sources.yml").write_text(
+        "version: 2\nsources:\n  - name: bench\n    schema: main\n    tables:\n      - name: stream\n      - name: peer_stream\n"
+    )
+    for model, sql in models.items():
+        (project / "models" / f"{model}.sql").write_text(sql)
+
+
+def compile_ours(project: Path) -> dict[str, str]:
+    """The package's SQL of every case and of the twelve-join multi_temporal_analysis."""
+    stream = "source('bench', 'stream')"
+    models = {case.name: case.ours(stream) for case in CASES} | {MULTI: multi_model(stream)}
+    _write_project(project, "activity_schema_bench", REPO_ROOT, models)
+    workspace = DbtWorkspace(target="duckdb", workdir=project / "run", project_dir=project)
+    workspace.invoke("deps")
+    workspace.invoke("compile", "--quiet", "--select", "package:activity_schema_bench")
+    compiled = workspace.workdir / "target" / "compiled" / "activity_schema_bench" / "models"
+    return {model: (compiled / f"{model}.sql").read_text() for model in models}
+
+
+# bcodell's package refs its stream and each activity's model by name, and needs these vars.
+B_VARS = """vars:
+  dbt_activity_schema:
+    column_configuration:
+      included_optional_columns: [revenue_impact, link]
+    streams:
+      customer_stream:
+        customer_id_alias: customer
+        anonymous_customer_id_alias: anonymous_customer_id
+        model_prefix: customer__
+"""
+
+
+def peer_kind(checkout: Path) -> str:
+    """'b' for a checkout of bcodell/dbt-activity-schema, 't' for tnightengale's."""
+    if (checkout / "macros" / "aql" / "parse.sql").is_file():
+        return "b"
+    if (checkout / "macros" / "relationships" / "append_only" / "first_after.sql").is_file():
+        return "t"
+    raise ValueError(f"{checkout}: not a checkout of bcodell/dbt-activity-schema or tnightengale/dbt-activity-schema")
+
+
+def _b_model(case: Case) -> str:
+    cohort_columns = ",\n    ".join(f"{c} as {c}" for c in STREAM_COLUMNS)
+    return (
+        "{% set aql %}\nusing customer_stream\n"
+        f"select all {COHORT} (\n    {cohort_columns}\n)\n{case.b}\n"
+        "{% endset %}\n{{ dbt_activity_schema.dataset(aql) }}\n"
+    )
+
+
+def _t_model(case: Case) -> str:
+    return (
+        "{{ dbt_activity_schema.dataset(\n    activity_stream=source('bench', 'peer_stream'),\n"
+        f"    primary_activity=dbt_activity_schema.activity(dbt_activity_schema.all_ever(), '{COHORT.replace('_', ' ')}', {list(STREAM_COLUMNS)}),\n"
+        f"    appended_activities=[{case.t}],\n) }}}}\n"
+    )
+
+
+def compile_peer(checkout: Path, project: Path) -> tuple[str, dict[str, str]]:
+    """(kind, compiled SQL per case) of a peer checkout. Both peers are named
+    dbt_activity_schema, so each gets its own project, compiled by dbt in a child process."""
+    kind = peer_kind(checkout)
+    if kind == "b":
+        models = {case.name: _b_model(case) for case in CASES if case.b}
+        models["customer_stream"] = "{{ config(materialized='view') }}\nselect * from {{ source('bench', 'peer_stream') }}\n"
+        for activity in (COHORT, TARGET):
+            models[f"customer__{activity}"] = (
+                "{{ config(materialized='view', stream='customer_stream') }}\n"
+                f"select * from {{{{ ref('customer_stream') }}}} where activity = '{activity.replace('_', ' ')}'\n"
+            )
+    else:
+        models = {case.name: _t_model(case) for case in CASES if case.t}
+    name = f"peer_bench_{kind}"
+    _write_project(project, name, checkout, models, B_VARS if kind == "b" else "")
+    dbt = Path(sys.executable).with_name("dbt")
+    for command in (["deps"], ["compile", "--quiet"]):
+        done = subprocess.run([str(dbt), *command, "--project-dir", str(project), "--profiles-dir", str(project)],
+                              cwd=project, env=dict(os.environ, DBT_SEND_ANONYMOUS_USAGE_STATS="false"), capture_output=True, text=True)
+        if done.returncode != 0:
+            raise RuntimeError(f"dbt {command[0]} of the {kind} peer project failed:\n{done.stdout}\n{done.stderr}")
+    compiled = project / "target" / "compiled" / name / "models"
+    return kind, {case.name: (compiled / f"{case.name}.sql").read_text() for case in CASES if (case.b if kind == "b" else case.t)}
+
+
+# The stream as both peers read it: `customer` is activity_schema's person key (so that T,
+# which joins on customer alone, and B, which coalesces, both see its people), rows without
+# a person are dropped, activity names are spelled with spaces (B matches the model name
+# with '_' turned into ' '), and the occurrence columns they trust are recomputed per person.
+PEER_STREAM_SQL = """
+create or replace table peer_stream as
+select
+    activity_id, ts, replace(activity, '_', ' ') as activity, person as customer, anonymous_customer_id,
+    feature_json, revenue_impact, link,
+    row_number() over (partition by person, activity order by ts, activity_id) as activity_occurrence,
+    lead(ts) over (partition by person, activity order by ts, activity_id) as activity_repeated_at
+from (
+    select *, coalesce('c:' || nullif(trim(customer), ''), 'a:' || nullif(trim(anonymous_customer_id), '')) as person
+    from stream
+) as keyed
+where person is not null;
+create or replace view customer_stream as select * from peer_stream;
+"""
+
+
+def peer_columns(case: Case, kind: str) -> dict[str, str]:
+    """Our appended column -> the peer's column holding the same value. B's carry the
+    aliases given (our names); T names them {relationship}_{activity}_{column}, an
+    aggregate after the column it counts, nth_ever as nth_ever_{n}."""
+    if kind == "b":
+        return {column: column for column in case.appended}
+    relationship = case.t.split("dbt_activity_schema.", 2)[2].split("(", 1)[0] if case.t else ""
+    if relationship == "nth_ever":
+        relationship = f"nth_ever_{case.options['nth']}"
+    theirs = f"{relationship}_{TARGET}"
+    if case.pick == "aggregate":
+        return {case.appended[0]: f"{theirs}_activity_id"}
+    return {f"{case.prefix}_{c}": f"{theirs}_{c}" for c in ("ts", "revenue_impact")}
+
+
+__all__ = ["BASIC_CASES", "compile_ours", "compile_peer", "peer_columns", "PEER_STREAM_SQL"]

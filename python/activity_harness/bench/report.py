@@ -1,0 +1,175 @@
+"""The benchmark's figures: one Markdown file and one chart per stream shape."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .cases import BASIC_CASES, CASES, MULTI
+from .streams import COHORT, TARGET
+
+if TYPE_CHECKING:
+    from .run import Measure, Settings, SizeResult
+
+PEER_NAMES = {"b": "bcodell (B)", "t": "tnightengale (T)"}
+# Joins where the peers pair every cohort row with every earlier or later target of the person.
+PAIRING = ("first_after", "last_before", "aggregate_before", "aggregate_after")
+
+
+def _label(size: int) -> str:
+    return f"{size / 1e6:g}M" if size >= 1_000_000 else f"{size / 1e3:g}k"
+
+
+def _seconds(value: float | None, timeout: float) -> str:
+    return f"> {timeout:g}" if value is None else f"{value:.2f}"
+
+
+def fastest_other(measure: Measure, timeout: float) -> tuple[str, float]:
+    """The fastest of the self-join and the peers (a timed-out one counts at its timeout)."""
+    others = {"self-join": measure.naive, **{PEER_NAMES[k]: v for k, v in measure.peers.items()}}
+    name, seconds = min(((n, timeout if s is None else s) for n, s in others.items()), key=lambda item: item[1])
+    return name, seconds
+
+
+def verdict(settings: Settings, results: list[SizeResult]) -> list[str]:
+    lines = ["## Verdict", ""]
+    timeout = settings.timeout
+    slower = [f"{m.case} at {_label(r.size)} ({fastest_other(m, timeout)[1] / m.ours:.2f}x, {fastest_other(m, timeout)[0]})"
+              for r in results for m in r.measures if m.case != MULTI and fastest_other(m, timeout)[1] < m.ours]
+    lines.append("1. At least as fast as the fastest of the self-join and the peers on every join and size: "
+                 + ("**met**" if not slower else f"**missed** for {len(slower)}: {', '.join(slower)}") + ".")
+    largest = results[-1]
+    if settings.peers:
+        pairing = []
+        for m in largest.measures:
+            if m.case in PAIRING and m.peers:
+                faster_peer = min(timeout if s is None else s for s in m.peers.values())
+                pairing.append((m.case, faster_peer / m.ours, any(s is None for s in m.peers.values())))
+        missed = [f"{case} ({ratio:.1f}x)" for case, ratio, _ in pairing if ratio < 10]
+        bounds = [f"{case} {ratio:.1f}x" + (" (a lower bound: a peer timed out)" if timed_out else "") for case, ratio, timed_out in pairing]
+        lines.append(f"2. At least 10x ahead of the faster peer where the peers pair rows ({', '.join(PAIRING)}) at {_label(largest.size)}: "
+                     + ("**met**" if not missed else f"**missed** for {', '.join(missed)}") + f" ({', '.join(bounds)}).")
+    else:
+        lines.append("2. Against the peers: not measured in this run (no --peers).")
+    over = [f"{m.case} at {_label(r.size)} ({m.ours / r.floor:.1f}x)" for r in results for m in r.measures if m.case != MULTI and m.ours > 2 * r.floor]
+    lines.append("3. Within 2x of the output floor for every join: " + ("**met**" if not over else f"**missed** for {len(over)}: {', '.join(over)}") + ".")
+    multi = []
+    for r in results:
+        by_case = {m.case: m.ours for m in r.measures}
+        slowest = max(by_case[c.name] for c in BASIC_CASES)
+        multi.append(f"{_label(r.size)}: {by_case[MULTI]:.2f} s = {by_case[MULTI] / slowest:.1f}x the slowest single join ({slowest:.2f} s)")
+    met = all(float(text.split(" = ")[1].split("x")[0]) <= 3 for text in multi)
+    lines.append("4. multi_temporal_analysis with the twelve joins within 3x of the slowest single join: "
+                 + ("**met**" if met else "**missed**") + f" ({'; '.join(multi)}).")
+    return lines
+
+
+def chart(settings: Settings, result: SizeResult, peers: list[str], path: Path) -> None:
+    """Seconds per join at the largest size, each formulation a bar (log scale)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    measures = [m for m in result.measures if m.case != MULTI]
+    series = {"activity_schema": [m.ours for m in measures], "plain self-join": [m.naive for m in measures]}
+    for kind in peers:
+        series[PEER_NAMES[kind]] = [m.peers.get(kind, float("nan")) if kind in m.peers else float("nan") for m in measures]
+    figure, axes = plt.subplots(figsize=(9, 0.42 * len(measures) + 1.5))
+    height = 0.8 / len(series)
+    colours = ["#1b7837", "#999999", "#762a83", "#e08214"]
+    for index, (label, values) in enumerate(series.items()):
+        shown = [settings.timeout if v is None else v for v in values]
+        positions = [row + index * height for row in range(len(measures))]
+        axes.barh(positions, shown, height=height, label=label, color=colours[index % len(colours)])
+        for position, value in zip(positions, values):
+            if value is None:
+                axes.text(settings.timeout, position, " timed out", va="center", fontsize=7)
+    axes.set_yticks([row + 0.4 - height / 2 for row in range(len(measures))], [m.case for m in measures], fontsize=8)
+    axes.invert_yaxis()
+    axes.set_xscale("log")
+    axes.set_xlabel(f"seconds at {_label(result.size)} rows (log scale; lower is better)")
+    axes.axvline(result.floor, color="black", linestyle=":", linewidth=1, label="output floor")
+    axes.legend(fontsize=8, loc="lower right")
+    axes.set_title(f"Temporal joins, {settings.shape.description}", fontsize=10)
+    figure.tight_layout()
+    figure.savefig(path, dpi=110)
+    plt.close(figure)
+
+
+def write_report(settings: Settings, machine: list[str], results: list[SizeResult], peers: list[str], output_dir: Path) -> list[Path]:
+    """Write <shape>.md and <shape>.png under output_dir; return their paths."""
+    output_dir.mkdir(parents=True, exist_ok=True)
+    markdown, picture = output_dir / f"{settings.shape.name}.md", output_dir / f"{settings.shape.name}.png"
+    timeout = settings.timeout
+    sizes = [r.size for r in results]
+    command = (f"activity-harness bench --shape {settings.shape.name} --seed {settings.seed} "
+               + " ".join(f"--sizes {s}" for s in sizes) + "".join(f" --peers <{PEER_NAMES[k]} checkout>" for k in peers))
+    lines = [
+        f"# Temporal join benchmark: {settings.shape.description}",
+        "",
+        f"Written by `{command}` on {date.today().isoformat()}; regenerate rather than edit.",
+        "",
+        f"Each join ({COHORT} cohort, {TARGET} target; picks append ts and revenue_impact, aggregates count) runs through",
+        "activity_schema (compiled by dbt, executed with the DuckDB Python API, so dbt's overhead is not timed), as a plain",
+        "inequality self-join plus GROUP BY written from the documented semantics, and through each peer package given",
+        "(its own models, compiled by dbt from the checkout, over the same rows in the shape it reads). Every formulation",
+        f"materialises its result with `create or replace table`. Times: best of {settings.repeat} runs, a single run when it took",
+        f"over 10 s; a run is interrupted after {timeout:g} s (`> {timeout:g}`, counted at {timeout:g} s). The package's result equals the",
+        "self-join's row for row in every finished pair (any difference stops the benchmark).",
+        "",
+        "## Machine",
+        "",
+        *machine,
+        "",
+        "## Data",
+        "",
+        "| rows | people | anonymous-only | events/person median / p99 / max | cohort rows | target rows | rows tied on (person, ts) | cohort x target pairs sharing a person |",
+        "|---:|---:|---:|---|---:|---:|---:|---:|",
+        *(f"| {r.stats.rows:,} | {r.stats.people:,} | {r.stats.anonymous_people:,} | {r.stats.median_events:g} / {r.stats.p99_events:.0f} / {r.stats.max_events:,} "
+          f"| {r.stats.cohort_rows:,} | {r.stats.target_rows:,} | {r.stats.tied_rows:,} | {r.stats.candidate_pairs:,} |" for r in results),
+        "",
+        "## Results",
+        "",
+        "Seconds. `vs fastest`: the fastest other formulation's time over the package's (above 1 = the package is faster).",
+        "Output floor (writing the cohort rows alone, which every result holds): "
+        + ", ".join(f"{r.floor:.2f} s at {_label(r.size)}" for r in results) + ".",
+        "",
+    ]
+    columns = ["activity_schema", "self-join", *(PEER_NAMES[k] for k in peers), "vs fastest", "/ floor"]
+    for result in results:
+        lines += [f"### {_label(result.size)} rows", "", "| join | " + " | ".join(columns) + " |", "|---" + "|---:" * len(columns) + "|"]
+        for m in result.measures:
+            if m.case == MULTI:
+                continue
+            name, fastest = fastest_other(m, timeout)
+            peer_cells = [_seconds(m.peers[k], timeout) if k in m.peers else "n/a" for k in peers]
+            lines.append(f"| {m.case} | {m.ours:.2f} | {_seconds(m.naive, timeout)} | " + " | ".join(peer_cells + [f"{fastest / m.ours:.2f}x ({name})", f"{m.ours / result.floor:.1f}x"]) + " |")
+        multi = next(m for m in result.measures if m.case == MULTI)
+        lines += ["", f"The twelve basic joins in one `multi_temporal_analysis`: {multi.ours:.2f} s.", ""]
+    if peers:
+        lines += ["## Where a peer's rows differ", "",
+                  "Cohort rows whose appended values differ from activity_schema's (at the largest size), and the documented reason.", "",
+                  "| join | " + " | ".join(PEER_NAMES[k] for k in peers) + " |", "|---" + "|---" * len(peers) + "|"]
+        by_case = {m.case: m for m in results[-1].measures}
+        for case in CASES:
+            cells = []
+            for kind in peers:
+                measure = by_case[case.name]
+                reason = case.differs_b if kind == "b" else case.differs_t
+                if kind not in measure.peers:
+                    cells.append("cannot express it")
+                elif measure.peers[kind] is None:
+                    cells.append("timed out")
+                elif measure.peer_differences.get(kind):
+                    cells.append(f"{measure.peer_differences[kind]:,} rows: {reason or 'UNEXPLAINED'}")
+                else:
+                    cells.append("identical")
+            lines.append(f"| {case.name} | " + " | ".join(cells) + " |")
+        lines.append("")
+    lines += verdict(settings, results)
+    lines += ["", f"![seconds per join at {_label(results[-1].size)} rows]({picture.name})", ""]
+    markdown.write_text("\n".join(lines))
+    chart(settings, results[-1], peers, picture)
+    return [markdown, picture]
