@@ -35,8 +35,8 @@ Row = dict[str, Any]
 Tables = dict[str, list[Row]]
 
 SELECTION = [
-    "--select", "+prod_stream+", "+prod_stream_unstitched+", "erasure_log",
-    "+headless_crm_persons", "+headless_crm_memberships", "+headless_crm_groups",
+    "--select", "+prod_stream+", "+prod_stream_unstitched+", "erasure_log", "provenance_chain",
+    "+tag:headless_crm",
     # The golden expectation (for the tests), not the cross-warehouse copies of the insight
     # tables: they are no part of a client's history.
     "prod_stream_expected", "--exclude", "prod_insight_atoms", "prod_context_cache", "prod_provenance_chain",
@@ -44,13 +44,15 @@ SELECTION = [
 STREAMS = ("prod_stream", "prod_stream_unstitched")
 ERASURE_TABLES = ("erasure_log", "erasure_suppressions")
 
-# Alice, as the golden sources know her: stream customer u1 with device dev_a1 (dev_shared
-# she shared with Eve, u3), CRM user u1, storefront customer sc1 with orders so1 and so2,
-# app memberships m1 and m2, manual contact c1. A row is hers when a cell holds one of
-# these tokens (cells split on anything but letters, digits, _ @ . +) or raw spellings,
-# or, in the CRM's event table, when it is her contact's event.
+# Alice, as the golden sources know her: stream customer u1 with device dev_a1 and events
+# e01-e04, e13, e16 (e03 anonymous on dev_shared, which she shared with Eve, u3), CRM user
+# u1, storefront customer sc1 with orders so1 and so2, app memberships m1 and m2, manual
+# contact c1. A row is hers when a cell holds one of these tokens (cells split on anything
+# but letters, digits, _ @ . +) or raw spellings, or, in the CRM's event table, when it
+# is her contact's event.
 ALICE_TOKENS = frozenset({
-    "u1", "dev_a1", "sc1", "so1", "so2", "m1", "m2", "alice@example.com", "Alice@Example.com", "ALICE@example.com",
+    "u1", "dev_a1", "e01", "e02", "e03", "e04", "e13", "e16", "sc1", "so1", "so2", "m1", "m2",
+    "alice@example.com", "Alice@Example.com", "ALICE@example.com",
     "alice.work@acme.test", "14155550101", "Alice", "Alicia", "Archer", "CTO",
     hashlib.md5(b"email alice.work@acme.test").hexdigest(),  # her person_id
 })

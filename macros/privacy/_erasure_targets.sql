@@ -5,7 +5,7 @@
   {%- set in_list = activity_schema._in_list -%}
   {%- set targets = [] -%}
   {%- for stream in plan.streams -%}
-    {%- do targets.append({'name': stream.name, 'relation': stream.relation, 'condition':
+    {%- do targets.append({'name': stream.name, 'relation': stream.relation, 'stream': true, 'condition':
           in_list('customer', plan.customers_stored) ~ ' or ' ~ in_list('anonymous_customer_id', plan.anonymous_stored) ~ ' or ' ~ in_list('activity_id', plan.activity_ids)}) -%}
   {%- endfor -%}
   {%- set person = in_list('customer', plan.customers_raw) ~ ' or ' ~ in_list('anonymous_customer_id', plan.anonymous_raw) -%}
@@ -51,7 +51,7 @@
         {%- endfor -%}
         {%- set condition = condition ~ " and " ~ node_key('identifier_type', 'raw_identifier_value') ~ " not in (" ~ still_held | join(' union all ') ~ ")" -%}
       {%- endif -%}
-      {%- do targets.append({'name': name, 'relation': relation, 'condition': condition}) -%}
+      {%- do targets.append({'name': name, 'relation': relation, 'stream': false, 'condition': condition}) -%}
     {%- endif -%}
   {%- endfor -%}
   {{ return(targets) }}

@@ -34,7 +34,13 @@
   {%- for target_table in activity_schema._erasure_targets(plan) -%}
     {%- set count = run_query("select count(*) from " ~ target_table.relation ~ " where " ~ target_table.condition).columns[0].values()[0] | int -%}
     {%- if count > 0 and not dry_run -%}
+      {%- set partitions = activity_schema._stream_partitions(target_table.relation, target_table.condition) if target_table.stream else [] -%}
       {%- do run_query("delete from " ~ target_table.relation ~ " where " ~ target_table.condition) -%}
+      {%- if partitions -%}
+        {#- Rows of others that shared a partition with the person (an anonymous device in an
+            unstitched stream) get their occurrences recomputed. -#}
+        {%- do run_query(activity_schema._renumber_stream(target_table.relation, partitions | join(' or '))) -%}
+      {%- endif -%}
     {%- endif -%}
     {%- do deleted.update({target_table.name: count}) -%}
     {%- do log("erase_person: " ~ ("would delete " if dry_run else "deleted ") ~ count ~ " rows from " ~ target_table.name, info=true) -%}
@@ -68,6 +74,18 @@
   {%- do adapter.commit() -%}
   {%- do log("erase_person: " ~ (deleted.values() | sum) ~ " rows deleted, " ~ keys | length ~ " ids on the suppression list, logged in " ~ log_relation, info=true) -%}
   {{ return(deleted) }}
+{% endmacro %}
+
+{#- The (activity, person) partitions of a stream's rows that meet a condition, each as a
+    condition on the stream's rows. -#}
+{% macro _stream_partitions(relation, condition) %}
+  {%- set person_key = activity_schema._person_key() -%}
+  {%- set partitions = [] -%}
+  {%- for row in run_query("select distinct activity, " ~ person_key ~ " from " ~ relation ~ " where " ~ condition).rows -%}
+    {%- do partitions.append("(activity = " ~ activity_schema.string_literal(row[0]) ~ " and "
+          ~ (person_key ~ " = " ~ activity_schema.string_literal(row[1]) if row[1] is not none else person_key ~ " is null") ~ ")") -%}
+  {%- endfor -%}
+  {{ return(partitions) }}
 {% endmacro %}
 
 {#- A relation if it exists in the warehouse, else none. -#}
