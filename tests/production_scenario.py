@@ -71,8 +71,10 @@ def batch_env(batch: int, interrupted: bool = False) -> dict[str, str]:
 
 
 def cell_text(value: Any) -> str:
-    if isinstance(value, (datetime.datetime, datetime.date)):
+    if isinstance(value, datetime.datetime):
         return value.isoformat(sep=" ")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
     if isinstance(value, decimal.Decimal):
         return str(float(value))
     if isinstance(value, (dict, list)):

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from .paths import INTEGRATION_DIR
 from .warehouses import PostgresServer, fakesnow_session
 
@@ -104,7 +106,7 @@ class DbtWorkspace:
         if args[0] != "deps":  # deps takes no target or paths
             command += ["--target", self.target, "--target-path", str(self.workdir / "target"), "--log-path", str(self.workdir / "logs")]
         if vars:
-            command += ["--vars", json.dumps(vars)]
+            command += ["--vars", vars_text(vars)]
         os.environ.update(self.env)
         saved = {name: os.environ.get(name) for name in env or {}}
         os.environ.update(env or {})
@@ -121,6 +123,12 @@ class DbtWorkspace:
         if check and not result.success:
             raise DbtError(describe_failure(command, result))
         return result
+
+
+def vars_text(vars: dict[str, Any]) -> str:
+    """--vars as dbt reads them: YAML on one line. (JSON is YAML, but PyYAML reads JSON's
+    1e+20 as text and a surrogate pair as two broken characters.)"""
+    return str(yaml.safe_dump(vars, default_flow_style=True, allow_unicode=True, width=float("inf"), sort_keys=False)).strip()
 
 
 def spark_query(schema: str, sql: str) -> list[dict[str, Any]]:

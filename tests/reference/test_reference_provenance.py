@@ -5,6 +5,7 @@ installed, the function itself on thousands of numbers and awkward texts."""
 from __future__ import annotations
 
 import json
+import math
 import random
 import shutil
 import struct
@@ -75,10 +76,10 @@ def test_nested_keys_are_kept_only_under_top_level_names() -> None:
 
 def _random_doubles(count: int) -> list[float]:
     rng = random.Random(20240301)
-    doubles = []
+    doubles: list[float] = []
     while len(doubles) < count:
         value = struct.unpack("<d", struct.pack("<Q", rng.getrandbits(64)))[0]
-        if value == value and abs(value) != float("inf"):
+        if math.isfinite(value):
             doubles.append(value)
     return doubles + [round(rng.uniform(-1e6, 1e6), rng.randint(0, 8)) for _ in range(count // 4)]
 
