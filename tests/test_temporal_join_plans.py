@@ -1,6 +1,7 @@
 """How many times Postgres sorts the stream for each temporal join, read from `explain` of
-the built differential models: the README's promise of one sort per join, and the
-documented exception (last_in_between reads "after" frames backwards next to forward ones)."""
+the built differential models: no sort for *_ever joins (one GROUP BY), one for every other
+single join, and the documented exceptions: a count_distinct reads flags from a window of
+their own, and an nth in-between pick under match ranks targets within the match values."""
 
 from __future__ import annotations
 
@@ -11,9 +12,9 @@ from activity_harness.reference import temporal
 
 pytestmark = pytest.mark.postgres
 
-# tjd_aggregate_after is a count_distinct over one column: its first-occurrence flags are a
-# window of their own (documented), computed for the target rows only.
-TWO_SORTS = {"last_in_between", "aggregate_after"}
+EXPECTED_SORTS = {join_type: 0 if join_type in ("first_ever", "last_ever", "aggregate_all_ever") else 1 for join_type in temporal.JOIN_TYPES}
+# tjd_aggregate_after is a count_distinct over one column.
+EXPECTED_SORTS["aggregate_after"] = 2
 
 
 def window_sorts(project: BuiltProject, model: str) -> list[str]:
@@ -26,7 +27,12 @@ def window_sorts(project: BuiltProject, model: str) -> list[str]:
 
 
 @pytest.mark.parametrize("join_type", temporal.JOIN_TYPES)
-def test_each_join_sorts_the_stream_once(postgres_project: BuiltProject, join_type: str) -> None:
+def test_each_join_sorts_the_stream_at_most_once(postgres_project: BuiltProject, join_type: str) -> None:
     sorts = window_sorts(postgres_project, f"tjd_{join_type}")
-    expected = 2 if join_type in TWO_SORTS else 1
-    assert len(sorts) == expected, f"tjd_{join_type}: {len(sorts)} window sorts on Postgres, expected {expected}: {sorts}"
+    assert len(sorts) == EXPECTED_SORTS[join_type], f"tjd_{join_type}: {len(sorts)} window sorts on Postgres, expected {EXPECTED_SORTS[join_type]}: {sorts}"
+
+
+def test_nth_in_between_under_match_sorts_a_second_time(postgres_project: BuiltProject) -> None:
+    """tjd_combination: two nth in-between picks under the same match share the second sort."""
+    sorts = window_sorts(postgres_project, "tjd_combination")
+    assert len(sorts) == 2, f"tjd_combination: {len(sorts)} window sorts on Postgres, expected 2: {sorts}"

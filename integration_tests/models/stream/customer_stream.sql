@@ -7,7 +7,7 @@
     ts='occurred_at',
     customer='user_id',
     anonymous_customer_id='anonymous_id',
-    features={'product_category': 'product_category', 'referrer': 'referrer', 'big_spender': 'revenue > 50'},
+    features={'product_category': 'product_category', 'referrer': 'referrer', 'big_spender': '(revenue > 50)'},
     revenue_impact='revenue',
     link='page_url',
     stitch_identity=true,

@@ -1,56 +1,68 @@
 with activity_schema_source as (
-    select
-        activity_id,
-        ts,
-        activity,
-        coalesce(customer, anonymous_customer_id) as join_key
-    from `activity-schema-offline`.`main`.`customer_stream`
-    where activity in ('started_session', 'made_purchase')
-      and coalesce(customer, anonymous_customer_id) is not null
+    select * from (
+        select
+            activity_id as activity_id,
+            ts as ts,
+            activity as activity,
+            case when trim(customer, ' ') <> '' then 'c:' || customer
+       when trim(anonymous_customer_id, ' ') <> '' then 'a:' || anonymous_customer_id end as join_key,
+            case when activity in ('started_session') then 1 else 0 end as is_cohort,
+            case when activity in ('made_purchase') then 1 else 0 end as t1
+        from `activity-schema-offline`.`main`.`customer_stream`
+        where activity in ('started_session', 'made_purchase')
+    ) as activity_schema_keyed
+    where join_key is not null
 ),
 
-activity_schema_rows as (
-    select activity_schema_source.*, 1 as row_rank from activity_schema_source
-    where activity in ('made_purchase')
+activity_schema_lane0_targets as (
+    select
+        activity_schema_source.*
+    from activity_schema_source
+    where ((activity in ('made_purchase') and t1 > 0))
+),
+
+activity_schema_lane0_rows as (
+    select activity_schema_lane0_targets.*, 1 as row_rank from activity_schema_lane0_targets
     union all
-    select activity_schema_source.*, 2 as row_rank from activity_schema_source
-    where activity = 'started_session'
+    select
+        activity_schema_source.*,
+        2 as row_rank
+    from activity_schema_source
+    where activity in ('started_session') and is_cohort > 0
 ),
 
-activity_schema_windows as (
+activity_schema_lane0_windows as (
     select
-        activity_schema_rows.*,
-        sum(case when row_rank = 2 then 1 else 0 end) over (partition by join_key order by ts, row_rank, activity_id rows between unbounded preceding and current row) as cohort_occurrence,
-        sum(case when row_rank = 2 then 1 else 0 end) over (partition by join_key order by ts, row_rank, activity_id rows between unbounded preceding and unbounded following) as cohort_occurrences
-        , first_value(case when row_rank = 2 then ts end ignore nulls) over (partition by join_key order by ts, row_rank, activity_id rows between 1 following and unbounded following) as next_cohort_ts
-        , first_value(case when row_rank = 1 and activity = 'made_purchase' then ts end ignore nulls) over (partition by join_key order by ts, row_rank, activity_id rows between 1 following and unbounded following) as next_target_1_ts
-    from activity_schema_rows
+        activity_schema_lane0_rows.*
+        , sum(case when row_rank = 2 then 1 else 0 end) over (partition by join_key order by ts, row_rank, activity_id rows between unbounded preceding and current row) as cohort_occurrence
+        , sum(case when row_rank = 2 then 1 else 0 end) over (partition by join_key order by ts, row_rank, activity_id rows between unbounded preceding and unbounded following) as cohort_occurrences
+        , count(case when row_rank = 1 and t1 = 1 then 1 end) over (partition by join_key order by ts, row_rank, activity_id rows between unbounded preceding and current row) as n1
+    from activity_schema_lane0_rows
 ),
 
-activity_schema_in_between as (
+activity_schema_segments1 as (
     select
-        join_key,
-        cohort_occurrence
-        , max(case when activity = 'made_purchase' and (next_target_1_ts is null or next_target_1_ts > next_cohort_ts) then activity_id end) as last_in_between_made_purchase__target_id
-    from activity_schema_windows
-    where row_rank = 1 and cohort_occurrence > 0
+        join_key, cohort_occurrence
+        , max(case when t1 = 1 then format_datetime('%Y-%m-%d %H:%M:%E6S', ts) || activity_id end) as j1_place
+    from activity_schema_lane0_windows
+    where row_rank > 0 and row_rank < 2 and cohort_occurrence > 0 and ((activity in ('made_purchase') and t1 > 0))
     group by join_key, cohort_occurrence
 )
 
 select
     cohort.*
-    , target_last_in_between_made_purchase.ts as last_in_between_made_purchase_ts
-    , target_last_in_between_made_purchase.activity_id as last_in_between_made_purchase_activity_id
-    , target_last_in_between_made_purchase.revenue_impact as last_in_between_made_purchase_revenue_impact
-    , json_value(target_last_in_between_made_purchase.feature_json, '$."referrer"') as last_in_between_made_purchase_referrer
-from activity_schema_windows as probe
-left join activity_schema_in_between as in_between
-    on in_between.join_key = probe.join_key
-   and in_between.cohort_occurrence = probe.cohort_occurrence
+    , pick1.ts as `last_in_between_made_purchase_ts`
+    , pick1.activity_id as `last_in_between_made_purchase_activity_id`
+    , pick1.revenue_impact as `last_in_between_made_purchase_revenue_impact`
+    , json_value(pick1.feature_json, '$."referrer"') as `last_in_between_made_purchase_referrer`
+from activity_schema_lane0_windows as selected
 inner join `activity-schema-offline`.`main`.`customer_stream` as cohort
-    on cohort.activity_id = probe.activity_id
-   and cohort.activity = 'started_session'
-left join `activity-schema-offline`.`main`.`customer_stream` as target_last_in_between_made_purchase
-    on target_last_in_between_made_purchase.activity_id = in_between.last_in_between_made_purchase__target_id
-   and target_last_in_between_made_purchase.activity = 'made_purchase'
-where probe.row_rank > 1
+    on cohort.activity_id = selected.activity_id
+   and cohort.activity in ('started_session')
+left join activity_schema_segments1 as segments1
+    on segments1.join_key = selected.join_key
+   and segments1.cohort_occurrence = selected.cohort_occurrence
+left join `activity-schema-offline`.`main`.`customer_stream` as pick1
+    on pick1.activity_id = substr(segments1.j1_place, 27)
+   and pick1.activity in ('made_purchase')
+where selected.row_rank > 1
