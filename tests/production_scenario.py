@@ -112,6 +112,10 @@ class Scenario:
     before_erasure: Tables = field(default_factory=dict)
     after_erasure: Tables = field(default_factory=dict)
     erasure_messages: list[list[str]] = field(default_factory=list)  # erase_person's report, per call
+    # DuckDB: dry runs of the erasure by other ids of Alice's, and the refused one by the
+    # device she shared with Eve.
+    dry_runs: dict[str, list[str]] = field(default_factory=dict)
+    shared_device_refusal: str = ""
     reloaded: Tables = field(default_factory=dict)
     refreshed: Tables = field(default_factory=dict)
 
@@ -144,7 +148,14 @@ def replay(workspace: DbtWorkspace, full: bool) -> Scenario:
     scenario.invoke("run", *SELECTION, env=batch_env(3))
     if full:
         scenario.increment_again = workspace.query(increment_sql)
-    scenario.loaded = scenario.before_erasure = scenario.tables()
+    scenario.loaded = scenario.tables()
+    if full:
+        for key in ({"identifier_type": "email", "identifier": " Alice@Example.com "}, {"anonymous_customer_id": "dev_a1"}):
+            scenario.invoke("run-operation", "activity_schema.erase_person", "--args", json.dumps({**key, "dry_run": True}), env=batch_env(3))
+            scenario.dry_runs[json.dumps(key)] = [line for line in workspace.log if line.startswith("erase_person:")]
+        refused = scenario.invoke("run-operation", "activity_schema.erase_person", "--args", json.dumps({"anonymous_customer_id": "dev_shared"}), env=batch_env(3), check=False)
+        scenario.shared_device_refusal = "" if refused.success else "\n".join(workspace.log)
+    scenario.before_erasure = scenario.tables()
     for _ in range(2):
         scenario.invoke("run-operation", "activity_schema.erase_person", "--args", json.dumps({"customer": "u1", "erased_by": "privacy-team"}), env=batch_env(3))
         scenario.erasure_messages.append([line for line in workspace.log if line.startswith("erase_person:")])

@@ -131,3 +131,20 @@ def test_rows_on_a_shared_device_go_by_whose_they_were(duckdb_history: Scenario)
     for tables in (duckdb_history.after_erasure, duckdb_history.refreshed):
         shared = sorted((event_id(row), row["customer"]) for row in tables["prod_stream"] if row["anonymous_customer_id"] == "dev_shared")
         assert shared == [("e09", "u3"), ("e10", "u3")]
+
+
+def test_erasure_finds_the_person_by_any_of_her_ids(duckdb_history: Scenario) -> None:
+    """Dry runs by a raw spelling of her CRM email and by her own device count exactly the
+    rows the erasure by customer deleted, and change nothing."""
+    deleted = [line for line in duckdb_history.erasure_messages[0] if " rows from " in line]
+    assert deleted
+    for key, messages in duckdb_history.dry_runs.items():
+        would = [line.replace("would delete", "deleted") for line in messages if " rows from " in line]
+        assert would == deleted, f"erasing by {key} finds other rows"
+    assert multiset(duckdb_history.before_erasure["prod_stream"]) == multiset(duckdb_history.loaded["prod_stream"])
+    assert duckdb_history.before_erasure.keys() == duckdb_history.loaded.keys()
+    assert all(multiset(rows) == multiset(duckdb_history.loaded[table]) for table, rows in duckdb_history.before_erasure.items())
+
+
+def test_erasing_by_a_shared_device_is_refused(duckdb_history: Scenario) -> None:
+    assert "identified as 2 different customers (a shared device); erase each person by customer instead" in duckdb_history.shared_device_refusal

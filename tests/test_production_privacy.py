@@ -18,6 +18,7 @@ import pytest
 import yaml
 
 from activity_harness.paths import INTEGRATION_DIR
+from activity_harness.project import BuiltProject
 from production_scenario import STREAMS, Row, Scenario, Tables, batch_env, crm_golden_settings
 from test_production_incremental import duckdb_history, event_id
 
@@ -138,3 +139,21 @@ def test_crm_pii_is_hashed_or_masked(privacy: Privacy, duckdb_history: Scenario)
     for row in privacy.masked["headless_crm_person_traits"]:
         value = traits[row["id"]]["trait_value"]
         assert row["trait_value"] == {"first_name": "***" if value is not None else None, "name": None}.get(row["trait_name"], value)
+
+
+@pytest.mark.parametrize(("targets", "active"), [(["prod"], "True"), (["duckdb", "prod"], "False"), ("duckdb", "False")])
+def test_production_targets_are_not_masked(duckdb_project: BuiltProject, targets: list[str] | str, active: str) -> None:
+    sql = "{{ activity_schema._masking_settings({'production_targets': " + json.dumps(targets) + ", 'columns': {'customer': 'hash'}}).active }}"
+    result = duckdb_project.workspace.invoke("compile", "--inline", sql)
+    assert str(result.result.results[0].node.compiled_code).strip() == active
+
+
+@pytest.mark.parametrize(("masking", "fragments"), [
+    ({"columns": {"customer": "encrypt"}}, ["masking.columns.customer: unknown method \"encrypt\"", "hash, mask, null"]),
+    ({"columns": {"email": "hash"}}, ["'email' is not a column that can hold PII", "customer, anonymous_customer_id, link"]),
+    ({"feature_keys": {"email": "hash"}}, ["unknown setting 'feature_keys'", "feature_json_keys"]),
+])
+def test_misconfigured_masking_fails_at_compile_time(duckdb_project: BuiltProject, masking: dict[str, Any], fragments: list[str]) -> None:
+    result = duckdb_project.workspace.invoke("compile", "--inline", "{{ activity_schema._masking_settings(" + json.dumps(masking) + ") }}", check=False)
+    log = "\n".join(duckdb_project.workspace.log)
+    assert not result.success and all(fragment in log for fragment in fragments), log[-600:]
