@@ -9,7 +9,7 @@ import pytest
 
 from activity_harness.bigquery_offline import INTROSPECTS, UPSTREAM_NOT_COMPILED, BigQueryCompile, ModelOutcome, bigquery_problems
 from activity_harness.matrix import FEATURES, feature_models, feature_of, node_failures, row_differences
-from activity_harness.project import BuiltProject, build, harness_seed
+from activity_harness.project import UNSUPPORTED_FEATURES, BuiltProject, build, harness_seed
 
 REAL_CREDENTIALS = {
     "snowflake_real": ("SNOWFLAKE_ACCOUNT", "SNOWFLAKE_USER", "SNOWFLAKE_PASSWORD", "SNOWFLAKE_DATABASE", "SNOWFLAKE_WAREHOUSE"),
@@ -45,6 +45,8 @@ def warehouse_project(request: pytest.FixtureRequest, warehouse: str) -> BuiltPr
     [pytest.param(w, f, marks=getattr(pytest.mark, w), id=f"{w}-{f}") for w in BUILT_WAREHOUSES for f in FEATURES],
 )
 def test_feature_on_warehouse(request: pytest.FixtureRequest, duckdb_project: BuiltProject, warehouse: str, feature: str) -> None:
+    if reason := UNSUPPORTED_FEATURES.get(warehouse, {}).get(feature):
+        pytest.skip(f"not built on {warehouse}: {reason}")
     project = warehouse_project(request, warehouse)
     models = feature_models(project.manifest, feature)
     if not models:

@@ -12,6 +12,8 @@
 
 {% macro default__build_activity(source, ts, activity, activity_column, source_key, activity_id, customer,
                                  anonymous_customer_id, features, revenue_impact, link, where, stitch_identity) %}
+  {#- Streams are found by this tag: erasure and retention delete from them. -#}
+  {{ config(tags=['activity_schema_stream']) }}
   {%- set arguments = activity_schema._build_activity_arguments(source, ts, activity, activity_column, source_key, activity_id, customer,
                                                                 anonymous_customer_id, features, revenue_impact, link, where, stitch_identity) -%}
   {%- set activity_expression = activity_schema._activity_expression(activity, activity_column) -%}
@@ -22,7 +24,6 @@
   {%- for expression in source_key -%}
     {%- do source_key_parts.append("coalesce(cast(" ~ expression ~ " as " ~ string_type ~ "), '')") -%}
   {%- endfor -%}
-  {%- set columns = activity_schema._stream_contract_columns() + ['source_key'] -%}
   with activity_schema_staged as (
     select
         cast({{ id_expression }} as {{ string_type }}) as activity_id,
@@ -30,7 +31,7 @@
         cast({{ activity_expression }} as {{ string_type }}) as activity,
         cast({{ customer if customer is not none else 'null' }} as {{ string_type }}) as customer,
         cast({{ anonymous_customer_id if anonymous_customer_id is not none else 'null' }} as {{ string_type }}) as anonymous_customer_id,
-        {{ activity_schema.json_object(arguments.features) }} as feature_json,
+        {{ activity_schema.json_object(activity_schema._masked_features(arguments.features)) }} as feature_json,
         cast({{ revenue_impact if revenue_impact is not none else 'null' }} as {{ activity_schema.type_float() }}) as revenue_impact,
         cast({{ link if link is not none else 'null' }} as {{ string_type }}) as link,
         cast({{ source_key_parts | join(" || '|' || ") if source_key_parts else 'null' }} as {{ string_type }}) as source_key
@@ -38,15 +39,8 @@
     {%- if where %}
     where {{ where }}
     {%- endif %}
-  ),
-  activity_schema_identified as (
-    {%- if stitch_identity %}
-    {{ activity_schema._stitch_identity('activity_schema_staged', columns=columns) }}
-    {%- else %}
-    select * from activity_schema_staged
-    {%- endif %}
   )
-  {{ activity_schema._with_occurrence('activity_schema_identified', extra_columns=['source_key']) }}
+  {{- activity_schema._stream_from_staged('activity_schema_staged', stitch_identity) }}
 {% endmacro %}
 
 {#- Every argument checked for its kind, so that a misplaced value is a compile error naming

@@ -2,7 +2,8 @@
 {#- Every moment a person revealed who they are, from the configured identity sources.
     Rows lacking either id (null, empty or only spaces: a blank string is no id) are not
     identifications; rows with a null ts are kept here so that the not_null test counts
-    them, and the change detector leaves them out. -#}
+    them, and the change detector leaves them out. Erased ids (the suppression list) are
+    not taken in again. -#}
 {%- set string_type = dbt.type_string() -%}
 {%- for source_name in activity_schema._identity_sources() %}
 {%- set relation = activity_schema._identity_source_ref(source_name) %}
@@ -15,5 +16,9 @@ select
 from {{ relation }}
 where {{ activity_schema.id_present('anonymous_customer_id') }}
   and {{ activity_schema.id_present('customer') }}
+{%- if activity_schema._erasure_enabled() %}
+  and {{ activity_schema._not_suppressed('c', 'customer') }}
+  and {{ activity_schema._not_suppressed('a', 'anonymous_customer_id') }}
+{%- endif %}
 {% if not loop.last %}union all{% endif %}
 {%- endfor %}

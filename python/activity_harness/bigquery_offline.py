@@ -88,10 +88,14 @@ Status = Literal["pass", "bigquery_problem", "execute_error", "skipped"]
 
 @dataclass
 class BigQueryCompile:
-    """The offline compile: dbt's manifest, and the nodes that failed to compile, with why."""
+    """The offline compile: dbt's manifest, and the nodes that failed to compile, with why;
+    the workspace and vars it was compiled with, for further offline compiles that reuse
+    its parse."""
 
     manifest: dict[str, Any]
     errors: dict[str, str]
+    workspace: DbtWorkspace | None = None
+    vars: dict[str, Any] | None = None
 
 
 @dataclass
@@ -123,7 +127,7 @@ def compile_for_bigquery(workdir: Path, project_dir: Path = INTEGRATION_DIR, var
         if str(node_result.status) not in ("success", "pass")
     }
     manifest = json.loads((workdir / "target" / "manifest.json").read_text())
-    return BigQueryCompile(manifest=manifest, errors=errors)
+    return BigQueryCompile(manifest=manifest, errors=errors, workspace=workspace, vars=vars)
 
 
 # Why a model did not compile offline, when it is a limit of compiling offline rather than

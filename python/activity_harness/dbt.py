@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from .paths import INTEGRATION_DIR
 from .warehouses import PostgresServer, fakesnow_session
 
@@ -103,23 +105,40 @@ class DbtWorkspace:
 
         return snowflake.connector.connect(account="fakesnow", user="fake", password="snow", database="ACTIVITY_SCHEMA", schema="ANALYTICS")
 
-    def invoke(self, *args: str, vars: dict[str, Any] | None = None, check: bool = True) -> Any:
+    def invoke(self, *args: str, vars: dict[str, Any] | None = None, env: dict[str, str] | None = None, check: bool = True) -> Any:
         """Run one dbt command; raise DbtError naming the failures unless check is False.
-        The command's log messages are kept in self.log."""
+        `env` holds environment variables for this command only (unlike --vars, a changed
+        env_var re-parses only the files that read it). The command's log messages are
+        kept in self.log."""
         from dbt.cli.main import dbtRunner
 
         command = [*args, "--project-dir", str(self.project_dir), "--profiles-dir", str(self.project_dir)]
         if args[0] != "deps":  # deps takes no target or paths
             command += ["--target", self.target, "--target-path", str(self.workdir / "target"), "--log-path", str(self.workdir / "logs")]
         if vars:
-            command += ["--vars", json.dumps(vars)]
+            command += ["--vars", vars_text(vars)]
         os.environ.update(self.env)
+        saved = {name: os.environ.get(name) for name in env or {}}
+        os.environ.update(env or {})
         self.log = []
-        with self.session():
-            result = dbtRunner(callbacks=[lambda event: self.log.append(event.info.msg)]).invoke(command)
+        try:
+            with self.session():
+                result = dbtRunner(callbacks=[lambda event: self.log.append(event.info.msg)]).invoke(command)
+        finally:
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
         if check and not result.success:
             raise DbtError(describe_failure(command, result))
         return result
+
+
+def vars_text(vars: dict[str, Any]) -> str:
+    """--vars as dbt reads them: YAML on one line. (JSON is YAML, but PyYAML reads JSON's
+    1e+20 as text and a surrogate pair as two broken characters.)"""
+    return str(yaml.safe_dump(vars, default_flow_style=True, allow_unicode=True, width=float("inf"), sort_keys=False)).strip()
 
 
 def spark_query(schema: str, sql: str) -> list[dict[str, Any]]:

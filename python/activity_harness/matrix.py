@@ -16,7 +16,7 @@ from typing import Any
 
 Row = dict[str, Any]
 
-FEATURES = ("stream", "identity", "temporal_joins", "analysis", "headless_crm")
+FEATURES = ("stream", "identity", "temporal_joins", "analysis", "headless_crm", "production")
 
 
 def feature_of(node: dict[str, Any]) -> str | None:

@@ -19,6 +19,17 @@ def harness_seed() -> int:
     return int(os.environ.get("ACTIVITY_HARNESS_SEED", DEFAULT_SEED))
 
 
+# Features a local warehouse cannot run, with why; the build leaves them out (every one of
+# their nodes descends from the listed seeds) and the matrix shows the reason.
+UNSUPPORTED_FEATURES: dict[str, dict[str, str]] = {
+    "spark": {
+        "production": "incremental streams and the context cache upsert with Spark's merge, which needs file_format delta, "
+        "iceberg or hudi (jars from Maven, out of reach here); the identity source of the feature is still built",
+    },
+}
+FEATURE_ROOTS = {"production": ("prod_events+",)}
+
+
 @dataclass
 class BuiltProject:
     workspace: DbtWorkspace
@@ -50,7 +61,8 @@ def build(workdir: Path, seed: int, target: str = "duckdb", postgres: PostgresSe
     check=False a failing node does not raise: the results say what failed."""
     data = write_generated_seeds(seed)
     workspace = DbtWorkspace(target=target, workdir=workdir, postgres=postgres)
-    result = workspace.invoke("build", check=check)
+    excluded = [root for feature in UNSUPPORTED_FEATURES.get(target, {}) for root in FEATURE_ROOTS[feature]]
+    result = workspace.invoke("build", *(["--exclude", *excluded] if excluded else []), check=check)
     if result.exception is not None:  # nothing ran (a parse or connection error): never a silent skip
         raise DbtError(describe_failure(["build"], result))
     return BuiltProject(workspace=workspace, data=data, seed=seed, results=list(getattr(result.result, "results", None) or []))

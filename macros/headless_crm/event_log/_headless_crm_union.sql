@@ -10,7 +10,8 @@
     other rows already loaded: the source's partition is rewritten whole. An incremental
     run of a table holding rows of a source that no longer provides this kind (renamed or
     removed) fails, saying to run a full refresh. A kind no source provides gives an
-    empty, typed table. -#}
+    empty, typed table. PII columns are masked outside production and erased persons are
+    not taken in again (var activity_schema.masking and erasure). -#}
 {% macro _headless_crm_union(kind) %}
   {#- The six union models share their configuration, so each is this one call. -#}
   {%- set strategy = activity_schema._headless_crm_setting('incremental_strategy') -%}
@@ -80,17 +81,25 @@ named as (
     from adapter_rows
 ),
 
-loaded as (
+{%- set log_rows %}
     select
     {%- for column in columns %}
         {%- if column.get('normalise') == 'identifier' %}
-        {{ activity_schema.headless_crm_normalise_identifier(column.type_column, column.name) }} as {{ column.name }},
-        {{ column.name }} as {{ column.raw_column }}{{ ',' if not loop.last }}
+        {{ activity_schema._masked(column.name, activity_schema.headless_crm_normalise_identifier(column.type_column, column.name)) }} as {{ column.name }},
+        {{ activity_schema._masked(column.raw_column, column.name) }} as {{ column.raw_column }}{{ ',' if not loop.last }}
+        {%- elif column.name == 'trait_value' %}
+        {{ activity_schema._masked_trait_value('trait_name', 'trait_value') }} as trait_value{{ ',' if not loop.last }}
+        {%- elif column.name in activity_schema._maskable_columns() %}
+        {{ activity_schema._masked(column.name, column.name) }} as {{ column.name }}{{ ',' if not loop.last }}
         {%- else %}
         {{ column.name }}{{ ',' if not loop.last }}
         {%- endif %}
     {%- endfor %}
     from named
+{%- endset %}
+
+loaded as (
+    {{ activity_schema._headless_crm_admitted(kind, log_rows) }}
 )
 
 select {{ output_columns | join(', ') }}

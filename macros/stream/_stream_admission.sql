@@ -1,0 +1,22 @@
+{#- The conditions a stream row must meet to be taken in (an empty string when nothing is
+    checked), against the suppression list of erased ids and the retention.
+    - 'staged': on the rows as the source gives them: not an erased activity_id, not older
+      than the retention (rows without a ts are kept, for the contract test to report).
+    - 'stored': on the rows as they would be stored (stitched, masked): not an erased
+      customer or anonymous id. Ids are compared in their stored form, so that an
+      environment that masks them suppresses what it holds. -#}
+{% macro _stream_admission(stage) %}
+  {%- set conditions = [] -%}
+  {%- set erasure = activity_schema._erasure_enabled() -%}
+  {%- if stage == 'staged' -%}
+    {%- if erasure -%}{%- do conditions.append(activity_schema._not_suppressed('r', 'activity_id')) -%}{%- endif -%}
+    {%- set days = activity_schema._retention_days() -%}
+    {%- if days is not none -%}
+      {%- do conditions.append('(ts is null or ts >= ' ~ activity_schema._retention_cutoff(days) ~ ')') -%}
+    {%- endif -%}
+  {%- elif erasure -%}
+    {%- do conditions.append(activity_schema._not_suppressed('c', 'customer')) -%}
+    {%- do conditions.append(activity_schema._not_suppressed('a', 'anonymous_customer_id')) -%}
+  {%- endif -%}
+  {{ return(conditions | join('\n    and ')) }}
+{% endmacro %}

@@ -1,0 +1,51 @@
+create or replace table `activity-schema-offline`.`main`.`customer_stream`
+
+    partition by datetime_trunc(ts, day)
+    cluster by activity, customer, anonymous_customer_id
+
+
+    OPTIONS()
+    as (
+      with activity_schema_staged as (
+    select
+        cast(to_hex(md5(cast(coalesce('v' || replace(cast(event_type as string), '|', '||'), '') || '|' || coalesce('v' || replace(cast(event_id as string), '|', '||'), '') as string))) as string) as activity_id,
+        cast(occurred_at as datetime) as ts,
+        cast(event_type as string) as activity,
+        cast(user_id as string) as customer,
+        cast(anonymous_id as string) as anonymous_customer_id,
+        json_object('email', email) as feature_json,
+        cast(revenue as FLOAT64) as revenue_impact,
+        cast(page_url as string) as link
+    from `activity-schema-offline`.`main`.`prod_events`
+  ),
+  activity_schema_admitted as (
+    select * from activity_schema_staged
+    where (case when trim(activity_id, ' ') <> '' then activity_id end is null
+   or to_hex(sha256(cast('r:' || activity_id as string))) not in (
+       select key_hash from `activity-schema-offline`.`main`.`erasure_suppressions`))
+  ),
+  activity_schema_identified as (
+    select * from (
+    select activity_id as activity_id, ts as ts, activity as activity, customer as customer, anonymous_customer_id as anonymous_customer_id, feature_json as feature_json, revenue_impact as revenue_impact, link as link
+    from (
+      select * from activity_schema_admitted
+    ) as activity_schema_unmasked
+  ) as activity_schema_masked
+  where (case when trim(customer, ' ') <> '' then customer end is null
+   or to_hex(sha256(cast('c:' || customer as string))) not in (
+       select key_hash from `activity-schema-offline`.`main`.`erasure_suppressions`))
+    and (case when trim(anonymous_customer_id, ' ') <> '' then anonymous_customer_id end is null
+   or to_hex(sha256(cast('a:' || anonymous_customer_id as string))) not in (
+       select key_hash from `activity-schema-offline`.`main`.`erasure_suppressions`))
+  )
+  select
+      activity_id, ts, activity, customer, anonymous_customer_id, feature_json, revenue_impact, link,
+      row_number() over (partition by activity, case when trim(customer, ' ') <> '' then 'c:' || customer
+       when trim(anonymous_customer_id, ' ') <> '' then 'a:' || anonymous_customer_id end order by ts, activity_id) as activity_occurrence,
+      lead(ts) over (partition by activity, case when trim(customer, ' ') <> '' then 'c:' || customer
+       when trim(anonymous_customer_id, ' ') <> '' then 'a:' || anonymous_customer_id end order by ts, activity_id) as activity_repeated_at
+  from activity_schema_identified
+
+
+    );
+  ;

@@ -1,0 +1,54 @@
+create  table "ws_<workspace>"."main"."customer_stream"
+
+
+    as
+
+  (
+    with activity_schema_staged as (
+    select
+        cast(md5(cast(coalesce('v' || replace(cast(event_type as TEXT), '|', '||'), '') || '|' || coalesce('v' || replace(cast(event_id as TEXT), '|', '||'), '') as TEXT)) as TEXT) as activity_id,
+        cast(occurred_at as timestamp) as ts,
+        cast(event_type as TEXT) as activity,
+        cast(user_id as TEXT) as customer,
+        cast(anonymous_id as TEXT) as anonymous_customer_id,
+        jsonb_build_object('email', email) as feature_json,
+        cast(revenue as float) as revenue_impact,
+        cast(page_url as TEXT) as link
+    from "ws_<workspace>"."main"."prod_events"
+  ),
+  activity_schema_admitted as (
+    select * from activity_schema_staged
+    where (case when trim(activity_id) <> '' then activity_id end is null
+   or encode(sha256(convert_to(cast('r:' || activity_id as TEXT), 'UTF8')), 'hex') not in (
+       select key_hash from "ws_<workspace>"."main"."erasure_suppressions"))
+  ),
+  activity_schema_identified as (
+    select * from (
+    select activity_id as activity_id, ts as ts, activity as activity, customer as customer, anonymous_customer_id as anonymous_customer_id, feature_json as feature_json, revenue_impact as revenue_impact, link as link
+    from (
+      select * from activity_schema_admitted
+    ) as activity_schema_unmasked
+  ) as activity_schema_masked
+  where (case when trim(customer) <> '' then customer end is null
+   or encode(sha256(convert_to(cast('c:' || customer as TEXT), 'UTF8')), 'hex') not in (
+       select key_hash from "ws_<workspace>"."main"."erasure_suppressions"))
+    and (case when trim(anonymous_customer_id) <> '' then anonymous_customer_id end is null
+   or encode(sha256(convert_to(cast('a:' || anonymous_customer_id as TEXT), 'UTF8')), 'hex') not in (
+       select key_hash from "ws_<workspace>"."main"."erasure_suppressions"))
+  )
+  select
+      activity_id, ts, activity, customer, anonymous_customer_id, feature_json, revenue_impact, link,
+      row_number() over (partition by activity, case when trim(customer) <> '' then 'c:' || customer
+       when trim(anonymous_customer_id) <> '' then 'a:' || anonymous_customer_id end order by ts, (activity_id) collate "C") as activity_occurrence,
+      lead(ts) over (partition by activity, case when trim(customer) <> '' then 'c:' || customer
+       when trim(anonymous_customer_id) <> '' then 'a:' || anonymous_customer_id end order by ts, (activity_id) collate "C") as activity_repeated_at
+  from activity_schema_identified
+
+
+  );
+  ;
+create  index if not exists
+  "<index name>"
+  on "ws_<workspace>"."main"."customer_stream"
+  (activity, (case when trim(customer) <> '' then 'c:' || customer
+       when trim(anonymous_customer_id) <> '' then 'a:' || anonymous_customer_id end), ts);

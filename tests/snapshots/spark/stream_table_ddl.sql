@@ -1,0 +1,53 @@
+create table ws_<workspace>.customer_stream
+
+
+
+
+      partitioned by (activity)
+
+
+
+
+      as
+      with activity_schema_staged as (
+    select
+        cast(md5(cast(coalesce('v' || replace(cast(event_type as string), '|', '||'), '') || '|' || coalesce('v' || replace(cast(event_id as string), '|', '||'), '') as string)) as string) as activity_id,
+        cast(occurred_at as timestamp_ntz) as ts,
+        cast(event_type as string) as activity,
+        cast(user_id as string) as customer,
+        cast(anonymous_id as string) as anonymous_customer_id,
+        to_json(named_struct('email', email), map('ignoreNullFields', 'false')) as feature_json,
+        cast(revenue as double) as revenue_impact,
+        cast(page_url as string) as link
+    from ws_<workspace>.prod_events
+  ),
+  activity_schema_admitted as (
+    select * from activity_schema_staged
+    where (case when trim(activity_id) <> '' then activity_id end is null
+   or sha2(cast('r:' || activity_id as string), 256) not in (
+       select key_hash from ws_<workspace>.erasure_suppressions))
+  ),
+  activity_schema_identified as (
+    select * from (
+    select activity_id as activity_id, ts as ts, activity as activity, customer as customer, anonymous_customer_id as anonymous_customer_id, feature_json as feature_json, revenue_impact as revenue_impact, link as link
+    from (
+      select * from activity_schema_admitted
+    ) as activity_schema_unmasked
+  ) as activity_schema_masked
+  where (case when trim(customer) <> '' then customer end is null
+   or sha2(cast('c:' || customer as string), 256) not in (
+       select key_hash from ws_<workspace>.erasure_suppressions))
+    and (case when trim(anonymous_customer_id) <> '' then anonymous_customer_id end is null
+   or sha2(cast('a:' || anonymous_customer_id as string), 256) not in (
+       select key_hash from ws_<workspace>.erasure_suppressions))
+  )
+  select
+      activity_id, ts, activity, customer, anonymous_customer_id, feature_json, revenue_impact, link,
+      row_number() over (partition by activity, case when trim(customer) <> '' then 'c:' || customer
+       when trim(anonymous_customer_id) <> '' then 'a:' || anonymous_customer_id end order by ts, activity_id) as activity_occurrence,
+      lead(ts) over (partition by activity, case when trim(customer) <> '' then 'c:' || customer
+       when trim(anonymous_customer_id) <> '' then 'a:' || anonymous_customer_id end order by ts, activity_id) as activity_repeated_at
+  from activity_schema_identified
+
+
+  ;
