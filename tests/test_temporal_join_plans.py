@@ -3,9 +3,13 @@ the built differential models: no sort where one GROUP BY answers (*_ever joins,
 first_before / last_after, the person's first / last target checked against the cohort row),
 one for every other single join, and the documented exceptions: a count_distinct reads flags
 from a window of their own, and an nth in-between pick under match ranks targets within the
-match values."""
+match values. Every join in those plans pairs rows on an equality (a hash or merge join, or a
+nested loop over an equality): none pairs a person's rows by an inequality alone."""
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
 
 import pytest
 
@@ -20,12 +24,63 @@ EXPECTED_SORTS = {join_type: 0 if join_type in GROUP_BY_ONLY else 1 for join_typ
 EXPECTED_SORTS["aggregate_after"] = 2
 
 
+# An equality between two expressions, not part of <=, >=, <> or !=.
+EQUALITY = re.compile(r"[^<>!=]=[^=>]")
+
+
+@dataclass
+class PlanNode:
+    """One node of a Postgres text plan: its title, its detail lines and its children."""
+
+    title: str
+    indent: int
+    details: list[str] = field(default_factory=list)
+    children: list[PlanNode] = field(default_factory=list)
+
+    def walk(self) -> list[PlanNode]:
+        return [self, *(node for child in self.children for node in child.walk())]
+
+
+def explain(project: BuiltProject, model: str) -> list[str]:
+    node = next(n for n in project.manifest["nodes"].values() if n["resource_type"] == "model" and n["name"] == model)
+    return [row["query plan"] for row in project.query("explain " + node["compiled_code"])]
+
+
+def plan_tree(lines: list[str]) -> PlanNode:
+    """The tree of `explain` text: a node starts at its `->` (the root at the first line);
+    the lines below it, up to the next node, are its details."""
+    root = PlanNode(lines[0].strip(), -1)
+    stack = [root]
+    for line in lines[1:]:
+        if "->" in line:
+            indent = line.index("->")
+            while stack[-1].indent >= indent:
+                stack.pop()
+            node = PlanNode(line.split("->", 1)[1].strip(), indent)
+            stack[-1].children.append(node)
+            stack.append(node)
+        else:
+            stack[-1].details.append(line.strip())
+    return root
+
+
+def inequality_joins(root: PlanNode) -> list[str]:
+    """Nested loops that pair rows without an equality: neither in their join filter nor in
+    an index condition below them (a hash or merge join always has one)."""
+    found = []
+    for node in root.walk():
+        if not node.title.startswith("Nested Loop"):
+            continue
+        conditions = [d for n in node.walk() for d in n.details if d.startswith(("Join Filter:", "Index Cond:"))]
+        if not any(EQUALITY.search(condition) for condition in conditions):
+            found.append(f"{node.title}: {conditions}")
+    return found
+
+
 def window_sorts(project: BuiltProject, model: str) -> list[str]:
     """The sort keys in the plan that order rows by time: the window sorts (a GROUP BY sort
     is on the person and occurrence only)."""
-    node = next(n for n in project.manifest["nodes"].values() if n["resource_type"] == "model" and n["name"] == model)
-    plan = [row["query plan"] for row in project.query("explain " + node["compiled_code"])]
-    keys = [line.split("Sort Key:", 1)[1].strip() for line in plan if "Sort Key:" in line]
+    keys = [line.split("Sort Key:", 1)[1].strip() for line in explain(project, model) if "Sort Key:" in line]
     return [key for key in keys if ".ts" in key or key.startswith("ts")]
 
 
@@ -39,3 +94,24 @@ def test_nth_in_between_under_match_sorts_a_second_time(postgres_project: BuiltP
     """tjd_combination: two nth in-between picks under the same match share the second sort."""
     sorts = window_sorts(postgres_project, "tjd_combination")
     assert len(sorts) == 2, f"tjd_combination: {len(sorts)} window sorts on Postgres, expected 2: {sorts}"
+
+
+@pytest.mark.parametrize("model", [*(f"tjd_{join_type}" for join_type in temporal.JOIN_TYPES), "tjd_multi_all", "tjd_combination"])
+def test_every_join_pairs_rows_on_an_equality(postgres_project: BuiltProject, model: str) -> None:
+    root = plan_tree(explain(postgres_project, model))
+    joins = [node.title for node in root.walk() if " Join" in node.title or node.title.startswith("Nested Loop")]
+    assert joins, f"{model}: no join in the plan"
+    assert not inequality_joins(root), f"{model} pairs rows by an inequality alone on Postgres: {inequality_joins(root)}"
+
+
+def test_the_plan_reader_finds_an_inequality_self_join(postgres_project: BuiltProject) -> None:
+    """The naive formulation of first_after, which the package never writes, is caught."""
+    node = next(n for n in postgres_project.manifest["nodes"].values() if n["resource_type"] == "model" and n["name"] == "customer_stream")
+    relation = node["relation_name"]
+    sql = (
+        f"select cohort.activity_id, min(target.ts) from {relation} as cohort"
+        f" left join {relation} as target on target.ts > cohort.ts and target.activity = 'made_purchase'"
+        " where cohort.activity = 'started_session' group by cohort.activity_id"
+    )
+    lines = [row["query plan"] for row in postgres_project.query("explain " + sql)]
+    assert inequality_joins(plan_tree(lines)), lines

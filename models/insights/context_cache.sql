@@ -1,12 +1,8 @@
-{%- set enabled = activity_schema._config('context_cache', false) -%}
-{%- if enabled and not activity_schema._insights_enabled() -%}
-  {{ exceptions.raise_compiler_error("var activity_schema.context_cache: true needs metric_queries: the context is built from their insight atoms") }}
-{%- endif %}
 {{ config(
     materialized='incremental',
     unique_key='customer_id',
     incremental_strategy=activity_schema.upsert_incremental_strategy(),
-    enabled=enabled is sameas true,
+    enabled=activity_schema._context_cache_enabled(),
 ) }}
 {#- Each customer's atoms as one JSON object {metric: {subject: value}}. A run writes only
     the customers whose context changed (by context_hash, a fingerprint of their atoms'
