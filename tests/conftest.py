@@ -17,9 +17,8 @@ from activity_harness.bigquery_offline import BigQueryCompile, ModelOutcome, com
 from activity_harness.matrix import Cell, write_report
 from activity_harness.paths import REPO_ROOT
 from activity_harness.project import BuiltProject, build, harness_seed, write_generated_seeds
-from activity_harness.warehouses import LOCAL_TARGETS, PostgresServer
+from activity_harness.warehouses import LOCAL_TARGETS, WAREHOUSES, PostgresServer
 
-REAL_TARGETS = ("snowflake_real", "bigquery_real")
 MATRIX_CELLS: list[Cell] = []
 
 
@@ -29,21 +28,21 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def selected_targets(config: pytest.Config) -> set[str]:
     chosen = config.getoption("--target")
-    return set(LOCAL_TARGETS) | set(REAL_TARGETS) if chosen == "all" else {chosen, f"{chosen}_real"}
+    return {name for name, warehouse in WAREHOUSES.items() if chosen in ("all", warehouse.family)}
 
 
 def pytest_configure(config: pytest.Config) -> None:
     # A terminated run (kill, CI timeout) raises KeyboardInterrupt instead of dying at once,
     # so pytest still tears down its session fixtures: no Postgres server outlives the run.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
-    for target in (*LOCAL_TARGETS, *REAL_TARGETS):
+    for target in WAREHOUSES:
         config.addinivalue_line("markers", f"{target}: runs on {target}")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     chosen = selected_targets(config)
     for item in items:
-        marked = {mark.name for mark in item.iter_markers()} & {*LOCAL_TARGETS, *REAL_TARGETS}
+        marked = {mark.name for mark in item.iter_markers()} & set(WAREHOUSES)
         if marked and not marked & chosen:
             item.add_marker(pytest.mark.skip(reason=f"runs on {', '.join(sorted(marked))}; --target {config.getoption('--target')} selected"))
 
