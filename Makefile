@@ -13,7 +13,7 @@ setup: $(DBT_DEPS)
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
 $(DBT_DEPS): $(INSTALLED) integration_tests/packages.yml
@@ -24,6 +24,8 @@ demo: setup
 	$(BIN)/activity-harness demo
 
 test: setup
+	$(BIN)/ruff check python tests
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 # The last full `make test` run's warehouse matrix (written under reports/latest/, ignored)

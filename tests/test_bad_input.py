@@ -18,6 +18,8 @@ from typing import Any
 
 import pytest
 import sqlglot
+from sqlglot.tokens import TokenType
+
 from activity_harness.bad_input import (
     PWNED_TABLE,
     VICTIM_TABLE,
@@ -29,7 +31,6 @@ from activity_harness.bad_input import (
 from activity_harness.dbt import DbtWorkspace, failing_nodes, stored_failures
 from activity_harness.paths import REPO_ROOT
 from activity_harness.warehouses import WAREHOUSES, PostgresServer
-from sqlglot.tokens import TokenType
 
 ALL_CASES = load_cases()
 CASES = {case.name: case for case in ALL_CASES if not case.shared}

@@ -74,9 +74,13 @@ class DbtWorkspace:
         saved = {name: os.environ.get(name) for name in env or {}}
         os.environ.update(env or {})
         self.log = []
+
+        def keep(event: Any) -> None:  # dbt's EventMsg, whose info carries the text
+            self.log.append(event.info.msg)
+
         try:
             with self.session():
-                result = dbtRunner(callbacks=[lambda event: self.log.append(event.info.msg)]).invoke(command)
+                result = dbtRunner(callbacks=[keep]).invoke(command)
         finally:
             for name, value in saved.items():
                 if value is None:
