@@ -52,4 +52,4 @@ examples: setup
 	$(BIN)/activity-harness examples
 
 clean:
-	rm -rf $(VENV) reports/latest integration_tests/dbt_packages integration_tests/target integration_tests/logs .bench examples/*/dbt_packages examples/*/target examples/*/logs examples/*/data
+	rm -rf $(VENV) reports/latest .mypy_cache .ruff_cache integration_tests/dbt_packages integration_tests/target integration_tests/logs .bench examples/*/dbt_packages examples/*/target examples/*/logs examples/*/data
