@@ -21,6 +21,14 @@
   {%- endfor -%}
   {%- set segments = lane.specs | selectattr('plan', 'equalto', 'segment') | list -%}
   {%- set is_target_row = '(' ~ (activity_schema._set_filters(plan, lane.sets) or ['1 = 0']) | join(' or ') ~ ')' -%}
+  {#- A set's running rank n<set> is read by the lane's own joins, nth picks and distinct
+      lists; segment counts, first / last picks and aggregates need none. -#}
+  {%- set ranked_sets = [] -%}
+  {%- for spec in plan.specs if spec.set in lane.sets and spec.set not in ranked_sets
+        and not (spec.plan == 'segment' and spec.aggregation.kind != 'concat_distinct'
+                 and (spec.aggregation.kind != 'pick' or spec.position.n == 1)) -%}
+    {%- do ranked_sets.append(spec.set) -%}
+  {%- endfor -%}
   {%- set totals = [] -%}
   {%- for spec in lane.specs if spec.plan == 'lane' and (spec.relation.name in ['after', 'ever']) and spec.set not in totals -%}
     {%- do totals.append(spec.set) -%}
@@ -79,7 +87,9 @@
         {{ L }}_rows.*
         {%- if lane.signature == '' %}
         , sum(case when row_rank = {{ lane.primary }} then 1 else 0 end) over ({{ frames.up_to_here }}) as cohort_occurrence
+        {%- if plan.cohort.filter == 'last' %}
         , sum(case when row_rank = {{ lane.primary }} then 1 else 0 end) over ({{ frames.ever }}) as cohort_occurrences
+        {%- endif %}
         {%- if plan.cohort.periods %}
         , sum(case when row_rank = -1 then 1 else 0 end) over ({{ frames.up_to_here }}) as period_ends
         {%- endif %}
@@ -88,7 +98,9 @@
         {%- endif %}
         {%- endif %}
         {%- for s in lane.sets %}
+        {%- if s in ranked_sets %}
         , count(case when row_rank = 1 and t{{ s }} = 1 then 1 end) over ({{ frames.up_to_here }}) as n{{ s }}
+        {%- endif %}
         {%- if s in totals %}
         , count(case when row_rank = 1 and t{{ s }} = 1 then 1 end) over ({{ frames.ever }}) as total{{ s }}
         {%- endif %}

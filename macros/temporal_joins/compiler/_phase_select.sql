@@ -3,6 +3,10 @@
     picked rows (fetched by rank, or for ever joins by activity_id). -#}
 {% macro _phase_select(plan) -%}
   {%- set selected = 'activity_schema_lane0_windows' if plan.main else ('activity_schema_spine' if plan.cohort.periods else 'activity_schema_source') -%}
+  {#- A query of GROUP BY passes alone reads its cohort rows straight from the stream and
+      joins the passes on the person key worked out there: no join back by activity_id. -#}
+  {%- set direct = not plan.lanes and not plan.cohort.periods and not plan.pairs -%}
+  {%- set cohort_key = activity_schema._person_key('cohort.customer', 'cohort.anonymous_customer_id') -%}
   {%- set joins = [] -%}
   {%- set columns = [] -%}
   {%- for output, column in plan.cohort.columns -%}
@@ -47,6 +51,17 @@ select
     {%- for column in columns %}
     , {{ column }}
     {%- endfor %}
+{%- if direct %}
+from (
+    select *
+    from {{ plan.stream }}
+    where {{ (['activity in (' ~ activity_schema._literal_list(plan.cohort.activities) ~ ')'] + plan.cohort.where) | join('\n      and ') }}
+) as cohort
+{%- for join in joins %}
+{{ join | replace('selected.join_key', cohort_key) }}
+{%- endfor %}
+where {{ cohort_key }} is not null
+{%- else %}
 from {{ selected }} as selected
 {%- if plan.cohort.periods %}
 inner join activity_schema_spine as cohort
@@ -59,7 +74,9 @@ inner join {{ plan.stream }} as cohort
 {%- for join in joins %}
 {{ join }}
 {%- endfor %}
-{%- if plan.main %}
+{%- endif %}
+{%- if direct %}
+{%- elif plan.main %}
 where {{ activity_schema._rank_condition('selected', plan.lanes[0].primary, plan.lanes[0].probes) }}
 {%- elif not plan.cohort.periods %}
 where selected.is_cohort > 0

@@ -30,8 +30,8 @@ class Report:
     charts: list[tuple[Path, str]] = field(default_factory=list)
 
 
-def _rows(connection: duckdb.DuckDBPyConnection, sql: str) -> Rows:
-    cursor = connection.execute(sql)
+def _rows(connection: duckdb.DuckDBPyConnection, sql: str, parameters: Sequence[object] = ()) -> Rows:
+    cursor = connection.execute(sql, list(parameters))
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
@@ -183,7 +183,7 @@ def event_stream(connection: duckdb.DuckDBPyConnection, charts_dir: Path) -> Rep
         select viewer_id as user_id from fct_daily_viewer_activity where viewer_id in (select user_id from changed)
         group by 1 order by sum(views) desc, 1 limit 1
     """)["user_id"]
-    versions = _rows(connection, f"select * from dim_users where user_id = '{user}' order by valid_from")
+    versions = _rows(connection, "select * from dim_users where user_id = ? order by valid_from", [user])
     data_end = _one(connection, "select max(occurred_at) as end from fct_events")["end"]
     lanes = []
     for attribute in ("username", "country", "account_type", "is_verified"):
@@ -195,7 +195,7 @@ def event_stream(connection: duckdb.DuckDBPyConnection, charts_dir: Path) -> Rep
             else:
                 segments.append((version["valid_from"], version["valid_to"], value))
         lanes.append((attribute, segments))
-    activity = _rows(connection, f"select activity_date, views from fct_daily_viewer_activity where viewer_id = '{user}' order by 1")
+    activity = _rows(connection, "select activity_date, views from fct_daily_viewer_activity where viewer_id = ? order by 1", [user])
     report.charts.append((charts.timeline(
         charts_dir / "scd2_history.png", lanes, ([r["activity_date"] for r in activity], [r["views"] for r in activity]),
         f"SCD2 history of user {user}",

@@ -1,4 +1,6 @@
--- SBDK's activity stream: one row per event, session and order.
+-- SBDK's activity stream: one row per account, event, session and order.
+select * from {{ ref('stream_users') }}
+union all
 select * from {{ ref('stream_events') }}
 union all
 select * from {{ ref('stream_sessions') }}

@@ -53,22 +53,11 @@ select
     coalesce(total_sessions, 0) as total_sessions,
 
     -- Engagement calculations
-    case
-        when total_events is null then 0
-        when active_days > 0 then total_events * 1.0 / active_days
-        else 0
-    end as avg_events_per_active_day,
-
-    case
-        when total_sessions > 0 then total_events * 1.0 / total_sessions
-        else 0
-    end as avg_events_per_session,
+    {{ safe_ratio('total_events', 'active_days') }} as avg_events_per_active_day,
+    {{ safe_ratio('total_events', 'total_sessions') }} as avg_events_per_session,
 
     -- Conversion metrics
-    case
-        when pageviews > 0 then purchase_events * 1.0 / pageviews
-        else 0
-    end as purchase_conversion_rate,
+    {{ safe_ratio('purchase_events', 'pageviews') }} as purchase_conversion_rate,
 
     -- Lifecycle metrics
     first_event_at,
@@ -76,13 +65,6 @@ select
     days_since_last_activity,
 
     -- User lifecycle stage
-    case
-        when total_events is null then 'inactive'
-        when total_events = 0 then 'inactive'
-        when days_since_last_activity > 30 then 'dormant'
-        when total_events >= {{ var('active_user_min_events') }} and active_days >= 3 then 'active'
-        when total_events >= 3 then 'engaged'
-        else 'new'
-    end as user_lifecycle_stage
+    {{ user_lifecycle_stage('total_events', 'active_days', 'days_since_last_activity') }} as user_lifecycle_stage
 
 from with_recency

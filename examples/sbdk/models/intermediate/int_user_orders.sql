@@ -36,15 +36,7 @@ user_orders as (
 
         -- Order patterns
         count(distinct product_category) as unique_product_categories,
-        count(distinct payment_method) as unique_payment_methods,
-
-        -- Customer value segments
-        case
-            when sum(order_amount) > {{ var('high_value_customer_threshold') }} then 'high_value'
-            when sum(order_amount) > 300 then 'medium_value'
-            when sum(order_amount) > 0 then 'low_value'
-            else 'no_purchases'
-        end as customer_value_segment
+        count(distinct payment_method) as unique_payment_methods
 
     from valid_orders
     group by user_id
@@ -75,14 +67,8 @@ select
     p.preferred_payment_method,
 
     -- Customer classification
-    coalesce(o.customer_value_segment, 'no_purchases') as customer_value_segment,
-
-    case
-        when o.total_orders is null or o.total_orders = 0 then 'non_buyer'
-        when o.total_orders = 1 then 'one_time_buyer'
-        when o.total_orders between 2 and 5 then 'repeat_buyer'
-        when o.total_orders > 5 then 'loyal_buyer'
-    end as buyer_segment
+    {{ customer_value_segment('o.total_revenue') }} as customer_value_segment,
+    {{ buyer_segment('o.total_orders') }} as buyer_segment
 
 from {{ ref('stg_users') }} u
 left join user_orders o on u.user_id = o.user_id

@@ -44,21 +44,11 @@ select
     coalesce(o.avg_order_value, 0) as avg_order_value,
 
     -- Conversion metrics
-    case
-        when e.pageviews > 0 then coalesce(o.total_orders, 0) * 100.0 / e.pageviews
-        else 0
-    end as conversion_rate_pct,
-
-    case
-        when e.active_users > 0 then coalesce(o.buyers, 0) * 100.0 / e.active_users
-        else 0
-    end as buyer_rate_pct,
+    {{ safe_ratio('100 * coalesce(o.total_orders, 0)', 'e.pageviews') }} as conversion_rate_pct,
+    {{ safe_ratio('100 * coalesce(o.buyers, 0)', 'e.active_users') }} as buyer_rate_pct,
 
     -- Engagement metrics
-    case
-        when e.total_sessions > 0 then e.total_events * 1.0 / e.total_sessions
-        else 0
-    end as avg_events_per_session
+    {{ safe_ratio('e.total_events', 'e.total_sessions') }} as avg_events_per_session
 
 from daily_events e
 full outer join daily_orders o on e.event_date = o.order_date
