@@ -6,14 +6,14 @@ INSTALLED := $(VENV)/.installed
 DBT_DEPS := integration_tests/dbt_packages/.installed
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: setup demo test bench bench-crm bench-generate examples clean
+.PHONY: setup demo test report bench bench-crm bench-generate examples clean
 
 setup: $(DBT_DEPS)
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
 $(DBT_DEPS): $(INSTALLED) integration_tests/packages.yml
@@ -24,7 +24,14 @@ demo: setup
 	$(BIN)/activity-harness demo
 
 test: setup
+	$(BIN)/ruff check python tests
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+# The last full `make test` run's warehouse matrix (written under reports/latest/, ignored)
+# becomes the committed reports/warehouse_matrix.md, .html and README.md's matrix table.
+report: setup
+	$(BIN)/activity-harness matrix-report
 
 # The join benchmark on every stream shape, against a plain self-join and, with
 # PEERS="path/to/bcodell-checkout path/to/tnightengale-checkout", the peer packages.
@@ -45,4 +52,4 @@ examples: setup
 	$(BIN)/activity-harness examples
 
 clean:
-	rm -rf $(VENV) integration_tests/dbt_packages integration_tests/target integration_tests/logs .bench examples/*/dbt_packages examples/*/target examples/*/logs examples/*/data
+	rm -rf $(VENV) reports/latest .mypy_cache .ruff_cache integration_tests/dbt_packages integration_tests/target integration_tests/logs .bench examples/*/dbt_packages examples/*/target examples/*/logs examples/*/data

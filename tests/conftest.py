@@ -2,24 +2,21 @@
 
 `--target duckdb|postgres|snowflake|bigquery|spark|all` (default all) selects the warehouses;
 tests marked for another warehouse are skipped, saying so. After a full run, the warehouse
-× feature matrix is written to reports/ and into README.md.
+× feature matrix is written to reports/latest/ (ignored by git; `make report` publishes it).
 """
 
 from __future__ import annotations
 
-import re
 import signal
 from collections.abc import Iterator
 
 import pytest
 
 from activity_harness.bigquery_offline import BigQueryCompile, ModelOutcome, compile_for_bigquery, execute_on_duckdb, pinned_crm_pivots
-from activity_harness.matrix import Cell, write_report
-from activity_harness.paths import REPO_ROOT
+from activity_harness.matrix import LATEST_DIR, Cell, save_cells
 from activity_harness.project import BuiltProject, build, harness_seed, write_generated_seeds
-from activity_harness.warehouses import LOCAL_TARGETS, PostgresServer
+from activity_harness.warehouses import LOCAL_TARGETS, WAREHOUSES, PostgresServer
 
-REAL_TARGETS = ("snowflake_real", "bigquery_real")
 MATRIX_CELLS: list[Cell] = []
 
 
@@ -29,21 +26,21 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def selected_targets(config: pytest.Config) -> set[str]:
     chosen = config.getoption("--target")
-    return set(LOCAL_TARGETS) | set(REAL_TARGETS) if chosen == "all" else {chosen, f"{chosen}_real"}
+    return {name for name, warehouse in WAREHOUSES.items() if chosen in ("all", warehouse.family)}
 
 
 def pytest_configure(config: pytest.Config) -> None:
     # A terminated run (kill, CI timeout) raises KeyboardInterrupt instead of dying at once,
     # so pytest still tears down its session fixtures: no Postgres server outlives the run.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
-    for target in (*LOCAL_TARGETS, *REAL_TARGETS):
+    for target in WAREHOUSES:
         config.addinivalue_line("markers", f"{target}: runs on {target}")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     chosen = selected_targets(config)
     for item in items:
-        marked = {mark.name for mark in item.iter_markers()} & {*LOCAL_TARGETS, *REAL_TARGETS}
+        marked = {mark.name for mark in item.iter_markers()} & set(WAREHOUSES)
         if marked and not marked & chosen:
             item.add_marker(pytest.mark.skip(reason=f"runs on {', '.join(sorted(marked))}; --target {config.getoption('--target')} selected"))
 
@@ -65,17 +62,11 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    # The committed report and README table come from full runs only: a run narrowed to one
-    # target or some tests would overwrite them with skips.
+    # Full runs only: a run narrowed to one target or some tests would give a matrix of skips.
     config = session.config
     full_run = config.getoption("--target") == "all" and not config.getoption("-k") and config.args_source is pytest.Config.ArgsSource.TESTPATHS
     if MATRIX_CELLS and full_run:
-        table = write_report(MATRIX_CELLS, REPO_ROOT / "reports" / "warehouse_matrix.md", REPO_ROOT / "reports" / "warehouse_matrix.html")
-        readme = REPO_ROOT / "README.md"
-        text = readme.read_text()
-        updated = re.sub(r"(<!-- matrix:start -->\n).*?(<!-- matrix:end -->)", lambda m: m.group(1) + table + "\n" + m.group(2), text, flags=re.S)
-        if updated != text:
-            readme.write_text(updated)
+        save_cells(MATRIX_CELLS, LATEST_DIR)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -126,7 +126,7 @@ class Scenario:
         """Every table of the workspace's schema but the seeds, with all its rows."""
         seeds = {node["name"] for node in json.loads((self.workspace.workdir / "target" / "manifest.json").read_text())["nodes"].values()
                  if node["resource_type"] == "seed"}
-        schema = "ANALYTICS" if self.warehouse == "snowflake" else "main"
+        schema = self.workspace.warehouse.schema(self.workspace)
         names = [row["table_name"] for row in self.workspace.query(
             f"select table_name from information_schema.tables where table_schema = '{schema}' and table_type = 'BASE TABLE'")]
         return {name.lower(): self.workspace.query(f"select * from {name}") for name in names if name.lower() not in seeds}

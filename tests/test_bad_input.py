@@ -18,6 +18,8 @@ from typing import Any
 
 import pytest
 import sqlglot
+from sqlglot.tokens import TokenType
+
 from activity_harness.bad_input import (
     PWNED_TABLE,
     VICTIM_TABLE,
@@ -28,13 +30,11 @@ from activity_harness.bad_input import (
 )
 from activity_harness.dbt import DbtWorkspace, failing_nodes, stored_failures
 from activity_harness.paths import REPO_ROOT
-from activity_harness.warehouses import PostgresServer
-from sqlglot.tokens import TokenType
+from activity_harness.warehouses import WAREHOUSES, PostgresServer
 
 ALL_CASES = load_cases()
 CASES = {case.name: case for case in ALL_CASES if not case.shared}
 TARGETS = [pytest.param(target, marks=getattr(pytest.mark, target)) for target in ("duckdb", "postgres")]
-DIALECTS = {"duckdb": "duckdb", "postgres": "postgres"}
 
 
 @dataclass
@@ -150,9 +150,9 @@ def test_injected_text_stays_a_literal(corpus: CorpusBuild, case_name: str, targ
     case = CASES[case_name]
     value = case.spec["injection"]
     sql = corpus.compiled[case_name]
-    statements = [statement for statement in sqlglot.parse(sql, read=DIALECTS[target]) if statement is not None]
+    statements = [statement for statement in sqlglot.parse(sql, read=WAREHOUSES[target].dialect) if statement is not None]
     assert len(statements) == 1, f"{case_name}: the compiled SQL holds {len(statements)} statements"
-    tokens = sqlglot.tokenize(sql, read=DIALECTS[target])
+    tokens = sqlglot.tokenize(sql, read=WAREHOUSES[target].dialect)
     quoted = [token.text for token in tokens if token.token_type in (TokenType.STRING, TokenType.IDENTIFIER)]
     assert any(value in text for text in quoted), f"{case_name}: {value!r} is in no string literal or quoted identifier of the compiled SQL"
     bare = " ".join(token.text for token in tokens if token.token_type not in (TokenType.STRING, TokenType.IDENTIFIER))

@@ -124,7 +124,7 @@ def test_every_node_compiles_offline(bigquery_compile: BigQueryCompile) -> None:
     failed = {name: error for name, error in bigquery_compile.errors.items() if name not in introspecting}
     assert not failed, "nodes that did not compile for BigQuery:\n" + "\n".join(f"- {name}: {error}" for name, error in failed.items())
     if introspecting:
-        warnings.warn(UserWarning("not checked for BigQuery, as they query the warehouse while compiling (or follow one that does): " + ", ".join(sorted(introspecting))))
+        warnings.warn(UserWarning("not checked for BigQuery, as they query the warehouse while compiling (or follow one that does): " + ", ".join(sorted(introspecting))), stacklevel=2)
 
 
 def test_compiled_sql_has_no_bigquery_problems(bigquery_compile: BigQueryCompile) -> None:
@@ -157,5 +157,5 @@ def test_transpiled_results_equal_duckdb(offline_outcomes: dict[str, ModelOutcom
             failures += [f"- {name} [rows differ from dbt-duckdb]: {difference}" for difference in row_differences(expected, outcome.rows)]
     skipped = {name: outcome.reason for name, outcome in offline_outcomes.items() if outcome.status == "skipped"}
     if skipped:
-        warnings.warn(UserWarning("BigQuery SQL not run offline:\n" + "\n".join(f"- {name}: {reason}" for name, reason in skipped.items())))
+        warnings.warn(UserWarning("BigQuery SQL not run offline:\n" + "\n".join(f"- {name}: {reason}" for name, reason in skipped.items())), stacklevel=2)
     assert not failures, "BigQuery SQL transpiled to DuckDB:\n" + "\n".join(failures)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from activity_harness.dbt import failing_nodes
 from activity_harness.examples import EXAMPLES, ExampleBuild, build_example, start
 from activity_harness.examples.reports import write_report

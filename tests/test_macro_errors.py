@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from activity_harness.dbt import DbtWorkspace

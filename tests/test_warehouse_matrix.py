@@ -3,24 +3,16 @@ and each table equals DuckDB's, cell for cell, after ordering."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from activity_harness.bigquery_offline import INTROSPECTS, UPSTREAM_NOT_COMPILED, BigQueryCompile, ModelOutcome, bigquery_problems
 from activity_harness.matrix import FEATURES, feature_models, feature_of, node_failures, row_differences
-from activity_harness.project import UNSUPPORTED_FEATURES, BuiltProject, build, harness_seed
-
-REAL_CREDENTIALS = {
-    "snowflake_real": ("SNOWFLAKE_ACCOUNT", "SNOWFLAKE_USER", "SNOWFLAKE_PASSWORD", "SNOWFLAKE_DATABASE", "SNOWFLAKE_WAREHOUSE"),
-    "bigquery_real": ("BIGQUERY_PROJECT", "BIGQUERY_KEYFILE"),
-}
-BUILT_WAREHOUSES = ("duckdb", "postgres", "snowflake", "spark", *REAL_CREDENTIALS)
+from activity_harness.project import BuiltProject, build, harness_seed
+from activity_harness.warehouses import BUILT_WAREHOUSES, WAREHOUSES
 
 
 def table_rows(project: BuiltProject, model: str) -> list[dict]:
-    relation = model if project.workspace.target in ("duckdb", "postgres", "snowflake", "spark") else "{{ ref('" + model + "') }}"
-    return project.query(f"select * from {relation}")
+    return project.query(f"select * from {project.workspace.warehouse.relation(model)}")
 
 
 _REAL_BUILDS: dict[str, BuiltProject] = {}
@@ -29,10 +21,9 @@ _REAL_BUILDS: dict[str, BuiltProject] = {}
 def warehouse_project(request: pytest.FixtureRequest, warehouse: str) -> BuiltProject:
     """The session's build on a warehouse; real accounts are built once, only when their
     credentials are in the environment."""
-    if warehouse not in REAL_CREDENTIALS:
+    if WAREHOUSES[warehouse].local:
         return request.getfixturevalue(f"{warehouse}_project")
-    missing = [name for name in REAL_CREDENTIALS[warehouse] if not os.environ.get(name)]
-    if missing:
+    if missing := WAREHOUSES[warehouse].missing_credentials():
         pytest.skip(f"needs a real account: set {', '.join(missing)}")
     if warehouse not in _REAL_BUILDS:
         workdir = request.getfixturevalue("tmp_path_factory").mktemp(warehouse)
@@ -45,7 +36,7 @@ def warehouse_project(request: pytest.FixtureRequest, warehouse: str) -> BuiltPr
     [pytest.param(w, f, marks=getattr(pytest.mark, w), id=f"{w}-{f}") for w in BUILT_WAREHOUSES for f in FEATURES],
 )
 def test_feature_on_warehouse(request: pytest.FixtureRequest, duckdb_project: BuiltProject, warehouse: str, feature: str) -> None:
-    if reason := UNSUPPORTED_FEATURES.get(warehouse, {}).get(feature):
+    if reason := WAREHOUSES[warehouse].unsupported_features.get(feature):
         pytest.skip(f"not built on {warehouse}: {reason}")
     project = warehouse_project(request, warehouse)
     models = feature_models(project.manifest, feature)

@@ -36,8 +36,8 @@ from sqlglot.errors import ParseError, SqlglotError
 
 from .dbt import DbtWorkspace
 from .matrix import Row
-from .project import BuiltProject, typed_seeds
 from .paths import INTEGRATION_DIR
+from .project import BuiltProject, typed_seeds
 
 # Real BigQuery functions that sqlglot 30.22 leaves as exp.Anonymous (measured over the
 # BigQuery function list). Any other anonymous function is reported: BigQuery may not have it.

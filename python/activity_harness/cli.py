@@ -13,6 +13,7 @@ from .dbt import DbtWorkspace, deps as dbt_deps
 from .examples.commands import examples_command, report_command
 from .generate import DEFAULT_SEED
 from .generate.commands import bench_generate, generate_command
+from .matrix import publish_latest
 from .paths import REPO_ROOT
 from .project import write_generated_seeds
 
@@ -38,6 +39,17 @@ def deps() -> None:
     with console.status("dbt deps"):
         dbt_deps()
     console.print("[green]dbt deps done[/]")
+
+
+@main.command("matrix-report")
+def matrix_report() -> None:
+    """Publish the last full test run's warehouse matrix (reports/latest/) as the committed
+    reports/warehouse_matrix.md and .html and README.md's matrix table."""
+    try:
+        published = publish_latest()
+    except FileNotFoundError as error:
+        raise click.ClickException(str(error)) from error
+    console.print(f"[green]warehouse matrix published[/]: {published} and README.md")
 
 
 @main.command()

@@ -1,5 +1,7 @@
 """Warehouse × feature matrix: which package feature each node belongs to, cell-for-cell
-comparison of a warehouse's tables with DuckDB's, and the report written after a run."""
+comparison of a warehouse's tables with DuckDB's, and the report: a full test run writes
+it under reports/latest/ (ignored by git); `make report` copies it to the committed
+reports/warehouse_matrix.* and README.md."""
 
 from __future__ import annotations
 
@@ -9,13 +11,19 @@ import decimal
 import html
 import json
 import math
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from .paths import REPO_ROOT
+
 Row = dict[str, Any]
 
+COMMITTED_DIR = REPO_ROOT / "reports"
+LATEST_DIR = COMMITTED_DIR / "latest"
+README = REPO_ROOT / "README.md"
 FEATURES = ("stream", "identity", "temporal_joins", "analysis", "headless_crm", "production")
 
 
@@ -117,6 +125,28 @@ class Cell:
     reason: str
 
 
+def save_cells(cells: list[Cell], directory: Path) -> None:
+    """A run's matrix: its cells as JSON, and the report written from them."""
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "warehouse_matrix.json").write_text(json.dumps([asdict(cell) for cell in cells], indent=1) + "\n")
+    write_report(cells, directory / "warehouse_matrix.md", directory / "warehouse_matrix.html")
+
+
+def publish_latest(latest: Path = LATEST_DIR, committed: Path = COMMITTED_DIR, readme: Path = README) -> Path:
+    """Copy the last full run's matrix to the committed report and README's matrix block;
+    return the committed Markdown."""
+    source = latest / "warehouse_matrix.json"
+    if not source.exists():
+        raise FileNotFoundError(f"no matrix at {source}: run the full `make test` first")
+    cells = [Cell(**cell) for cell in json.loads(source.read_text())]
+    table = write_report(cells, committed / "warehouse_matrix.md", committed / "warehouse_matrix.html")
+    text = readme.read_text()
+    updated = re.sub(r"(<!-- matrix:start -->\n).*?(<!-- matrix:end -->)", lambda m: m.group(1) + table + "\n" + m.group(2), text, flags=re.S)
+    if updated != text:
+        readme.write_text(updated)
+    return committed / "warehouse_matrix.md"
+
+
 def write_report(cells: list[Cell], markdown_path: Path, html_path: Path) -> str:
     """Write the matrix as Markdown and HTML; return the Markdown table."""
     warehouses = sorted({c.warehouse for c in cells}, key=lambda w: (w != "duckdb", w))
@@ -137,7 +167,7 @@ def write_report(cells: list[Cell], markdown_path: Path, html_path: Path) -> str
         lines.append(f"| {feature} | " + " | ".join(row) + " |")
     table = "\n".join(lines + ([""] + notes if notes else []))
     markdown_path.parent.mkdir(parents=True, exist_ok=True)
-    markdown_path.write_text("# Warehouse × feature matrix\n\nWritten by the last `make test` run.\n\n" + table + "\n")
+    markdown_path.write_text("# Warehouse × feature matrix\n\nFrom the last full `make test` run; `make report` refreshes the committed copy.\n\n" + table + "\n")
     colours = {"passed": "#c8f7c5", "failed": "#f7c5c5", "skipped": "#eeeeee"}
     html_rows = "".join(
         "<tr><th>" + feature + "</th>" + "".join(

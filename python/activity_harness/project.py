@@ -19,17 +19,6 @@ def harness_seed() -> int:
     return int(os.environ.get("ACTIVITY_HARNESS_SEED", DEFAULT_SEED))
 
 
-# Features a local warehouse cannot run, with why; the build leaves them out (every one of
-# their nodes descends from the listed seeds) and the matrix shows the reason.
-UNSUPPORTED_FEATURES: dict[str, dict[str, str]] = {
-    "spark": {
-        "production": "incremental streams and the context cache upsert with Spark's merge, which needs file_format delta, "
-        "iceberg or hudi (jars from Maven, out of reach here); the identity source of the feature is still built",
-    },
-}
-FEATURE_ROOTS = {"production": ("prod_events+",)}
-
-
 @dataclass
 class BuiltProject:
     workspace: DbtWorkspace
@@ -61,7 +50,7 @@ def build(workdir: Path, seed: int, target: str = "duckdb", postgres: PostgresSe
     check=False a failing node does not raise: the results say what failed."""
     data = write_generated_seeds(seed)
     workspace = DbtWorkspace(target=target, workdir=workdir, postgres=postgres)
-    excluded = [root for feature in UNSUPPORTED_FEATURES.get(target, {}) for root in FEATURE_ROOTS[feature]]
+    excluded = workspace.warehouse.excluded_selectors()
     result = workspace.invoke("build", *(["--exclude", *excluded] if excluded else []), check=check)
     if result.exception is not None:  # nothing ran (a parse or connection error): never a silent skip
         raise DbtError(describe_failure(["build"], result))

@@ -19,8 +19,8 @@ from tjd_first_after
 
 def print_summary(database: Path, console: Console) -> None:
     with duckdb.connect(str(database)) as connection:
-        def scalar(sql: str) -> object:
-            return connection.execute(sql).fetchone()[0]  # type: ignore[index]
+        def scalar(sql: str) -> int:
+            return int(connection.execute(sql).fetchone()[0])  # type: ignore[index]
 
         counts = Table(title="Built tables", show_header=True)
         counts.add_column("table")
@@ -31,10 +31,10 @@ def print_summary(database: Path, console: Console) -> None:
 
         anonymous_only = scalar("select count(*) from stg_web_activity where customer is null and anonymous_customer_id is not null")
         still_anonymous = scalar("select count(*) from customer_stream where customer is null")
-        resolved = int(anonymous_only) - int(still_anonymous)  # type: ignore[arg-type]
+        resolved = anonymous_only - still_anonymous
         console.print(
             f"Identity coverage: {resolved:,} of {anonymous_only:,} anonymous-only events resolved to a customer "
-            f"({resolved / max(int(anonymous_only), 1):.1%}); {still_anonymous:,} stay anonymous (devices never identified)."  # type: ignore[arg-type]
+            f"({resolved / max(anonymous_only, 1):.1%}); {still_anonymous:,} stay anonymous (devices never identified)."
         )
         cohort_rows, converted, median_hours = connection.execute(CONVERSION_SQL).fetchone()  # type: ignore[misc]
         console.print(

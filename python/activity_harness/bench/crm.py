@@ -102,7 +102,7 @@ def _components_count(identifiers: int, longest_chain: int) -> int:
     return 1 + in_chains // SHORT_CHAIN + math.ceil(in_stars / STAR)
 
 
-def _run_dbt(workdir: str, queue: "multiprocessing.Queue[object]") -> None:
+def _run_dbt(workdir: str, queue: multiprocessing.Queue[object]) -> None:
     """In a child process, so that its peak memory is the pipeline's alone."""
     workspace = DbtWorkspace("duckdb", Path(workdir))
     settings = {"sources": [{"name": "bench", "person_identifiers_model": "ref('crm_bench_person_identifiers')"}],
@@ -119,7 +119,7 @@ def run_once(workdir: Path, identifiers: int, longest_chain: int, seed: int) -> 
     database.unlink(missing_ok=True)
     with duckdb.connect(str(database)) as connection:
         connection.execute(_graph_sql(identifiers, longest_chain, seed))
-        (rows,) = connection.execute("select count(*) from person_identifier_rows").fetchone()
+        (rows,) = connection.execute("select count(*) from person_identifier_rows").fetchone()  # type: ignore[misc]
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
     started = time.perf_counter()
@@ -132,7 +132,7 @@ def run_once(workdir: Path, identifiers: int, longest_chain: int, seed: int) -> 
         raise click.ClickException(f"dbt failed for the chain of {longest_chain:,} (see {workdir / 'logs'})")
     with duckdb.connect(str(database), read_only=True) as connection:
         components, rounds, nodes = connection.execute(
-            "select count(distinct component_key), max(resolution_rounds), count(*) from headless_crm_person_components").fetchone()
+            "select count(distinct component_key), max(resolution_rounds), count(*) from headless_crm_person_components").fetchone()  # type: ignore[misc]
     database.unlink()  # about 200 MB a run; the logs stay
     if nodes != identifiers:
         raise click.ClickException(f"{nodes:,} identifiers resolved, {identifiers:,} generated")

@@ -73,7 +73,7 @@ def chart(settings: Settings, result: SizeResult, peers: list[str], path: Path) 
     import matplotlib.pyplot as plt
 
     measures = [m for m in result.measures if m.case != MULTI]
-    series = {"activity_schema": [m.ours for m in measures], "plain self-join": [m.naive for m in measures]}
+    series: dict[str, list[float | None]] = {"activity_schema": [m.ours for m in measures], "plain self-join": [m.naive for m in measures]}
     for kind in peers:
         series[PEER_NAMES[kind]] = [m.peers.get(kind, float("nan")) if kind in m.peers else float("nan") for m in measures]
     figure, axes = plt.subplots(figsize=(9, 0.42 * len(measures) + 1.5))

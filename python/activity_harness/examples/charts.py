@@ -180,7 +180,7 @@ def timeline(path: Path, lanes: Sequence[tuple[str, Sequence[tuple[datetime, dat
     the entity's daily activity underneath."""
     fig = Figure(figsize=(10.5, 1.0 + 0.7 * len(lanes) + 1.8), dpi=110)
     top, bottom = fig.subplots(2, 1, sharex=True, gridspec_kw={"height_ratios": [max(len(lanes), 1), 1.6]})
-    for lane_index, (lane, segments) in enumerate(lanes):
+    for lane_index, (_lane, segments) in enumerate(lanes):
         y = len(lanes) - 1 - lane_index
         for segment_index, (start, stop, label) in enumerate(segments):
             stop = stop or end

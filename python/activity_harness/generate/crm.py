@@ -86,8 +86,8 @@ def simulate(seed: int, scale: float, days: range, horizon: int) -> dict[str, Fr
     # arrival day and the number within the day are in every address and phone number.
     unique = people.day * 100_000 + people.number
     free = np.array(FREE_EMAIL_DOMAINS, dtype=object)[seeding.choice(keys, "free_domain", (0.45, 0.15, 0.12, 0.12, 0.1, 0.06))]
-    personal_email = np.array([_address(f"{f}.{l}{u}", d) for f, l, u, d in zip(first, last, unique, free)], dtype=object)
-    work_email = np.array([_address(f"{f[0]}{l}{u}", d) for f, l, u, d in zip(first, last, unique, words.company_domains[company])], dtype=object)
+    personal_email = np.array([_address(f"{f}.{surname}{u}", d) for f, surname, u, d in zip(first, last, unique, free)], dtype=object)
+    work_email = np.array([_address(f"{f[0]}{surname}{u}", d) for f, surname, u, d in zip(first, last, unique, words.company_domains[company])], dtype=object)
     phone = np.array([f"{200 + d % 800:03d}{(n * 7919 + d * 104_729) % 10**7:07d}" for d, n in zip(people.day, people.number)], dtype=object)
     full_name = first + " " + last
 

@@ -97,8 +97,8 @@ def _emails(people_keys: np.ndarray, seed: int) -> np.ndarray:
     number = seeding.integers(people_keys, "email_number", 1, 100)
     with_number = seeding.bernoulli(people_keys, "email_has_number", 0.5)
     emails = np.array([
-        f"{f}.{l}{n if w else ''}@{d}".lower().replace(" ", "").replace("'", "")
-        for f, l, n, w, d in zip(first, last, number, with_number, domain)
+        f"{f}.{surname}{n if w else ''}@{d}".lower().replace(" ", "").replace("'", "")
+        for f, surname, n, w, d in zip(first, last, number, with_number, domain)
     ], dtype=object)
     junk = seeding.bernoulli(people_keys, "junk_email", 0.02)
     emails[junk] = np.array(JUNK_EMAILS, dtype=object)[seeding.integers(people_keys[junk], "junk_which", 0, len(JUNK_EMAILS))]
