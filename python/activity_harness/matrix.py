@@ -16,7 +16,7 @@ from typing import Any
 
 Row = dict[str, Any]
 
-FEATURES = ("stream", "identity", "temporal_joins", "analysis", "headless_crm", "production")
+FEATURES = ("stream", "identity", "temporal_joins", "analysis", "headless_crm", "production", "cross_db")
 
 
 def feature_of(node: dict[str, Any]) -> str | None:
