@@ -29,6 +29,15 @@ UNSUPPORTED_FEATURES: dict[str, dict[str, str]] = {
 }
 FEATURE_ROOTS = {"production": ("prod_events+",)}
 
+# Single models a local warehouse cannot build, with why: the build leaves them and their
+# tests out, the rest of their feature is compared, and the matrix shows the reason.
+UNSUPPORTED_MODELS: dict[str, dict[str, str]] = {
+    "postgres": {
+        "cross_db_window_ignore_nulls": "window_ignore_nulls is a compile error on Postgres, which has no null treatment "
+        "in window functions (the temporal joins pick by min/max over a sortable key there)",
+    },
+}
+
 
 @dataclass
 class BuiltProject:
@@ -62,6 +71,7 @@ def build(workdir: Path, seed: int, target: str = "duckdb", postgres: PostgresSe
     data = write_generated_seeds(seed)
     workspace = DbtWorkspace(target=target, workdir=workdir, postgres=postgres)
     excluded = [root for feature in UNSUPPORTED_FEATURES.get(target, {}) for root in FEATURE_ROOTS[feature]]
+    excluded += [f"{model}+" for model in UNSUPPORTED_MODELS.get(target, {})]
     result = workspace.invoke("build", *(["--exclude", *excluded] if excluded else []), check=check)
     if result.exception is not None:  # nothing ran (a parse or connection error): never a silent skip
         raise DbtError(describe_failure(["build"], result))

@@ -1,9 +1,5 @@
 -- window_ignore_nulls: first_value, last_value, lead and lag skipping nulls, over
--- cross_db_string_agg_input ordered by (sort_key, tie_break). Not built on Postgres, which
--- has no null treatment in window functions: the macro is a compile error there, raised
--- while dbt parses, so the body is left out as well as the model disabled.
-{{ config(enabled=target.type != 'postgres') }}
-{%- if target.type != 'postgres' %}
+-- cross_db_string_agg_input ordered by (sort_key, tie_break).
 {%- set whole = "partition by group_key order by sort_key, tie_break rows between unbounded preceding and unbounded following" %}
 {%- set ordered = "partition by group_key order by sort_key, tie_break" %}
 select
@@ -16,4 +12,3 @@ select
     {{ activity_schema.window_ignore_nulls('lag', 'value', ordered) }} as previous_value
 from {{ ref('cross_db_string_agg_input') }}
 where group_key in ('with_nulls', 'all_nulls', 'ties')
-{%- endif %}
