@@ -36,7 +36,7 @@ from sqlglot.errors import ParseError, SqlglotError
 
 from .dbt import DbtWorkspace
 from .matrix import Row
-from .project import BuiltProject, typed_seeds
+from .project import UNSUPPORTED_MODELS, BuiltProject, typed_seeds
 from .paths import INTEGRATION_DIR
 
 # Real BigQuery functions that sqlglot 30.22 leaves as exp.Anonymous (measured over the
@@ -296,6 +296,8 @@ class _OfflineRun:
         name, sql, materialized = node["name"], node.get("compiled_code"), node["config"]["materialized"]
         if name in self.errors or sql is None:
             return ModelOutcome("skipped", f"did not compile offline: {self.errors.get(name, 'not compiled')}")
+        if reason := UNSUPPORTED_MODELS.get("bigquery", {}).get(name):
+            return ModelOutcome("skipped", reason)
         missing = [self.models[uid]["name"] for uid in node["depends_on"]["nodes"] if uid in self.models and not self.exists(self.models[uid])]
         if missing:
             return ModelOutcome("skipped", f"upstream did not run offline: {', '.join(missing)}")
