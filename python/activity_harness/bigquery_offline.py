@@ -38,6 +38,7 @@ from .dbt import DbtWorkspace
 from .matrix import Row
 from .paths import INTEGRATION_DIR
 from .project import BuiltProject, typed_seeds
+from .warehouses import WAREHOUSES
 
 # Real BigQuery functions that sqlglot 30.22 leaves as exp.Anonymous (measured over the
 # BigQuery function list). Any other anonymous function is reported: BigQuery may not have it.
@@ -296,6 +297,8 @@ class _OfflineRun:
         name, sql, materialized = node["name"], node.get("compiled_code"), node["config"]["materialized"]
         if name in self.errors or sql is None:
             return ModelOutcome("skipped", f"did not compile offline: {self.errors.get(name, 'not compiled')}")
+        if reason := WAREHOUSES["bigquery"].unsupported_models.get(name):
+            return ModelOutcome("skipped", reason)
         missing = [self.models[uid]["name"] for uid in node["depends_on"]["nodes"] if uid in self.models and not self.exists(self.models[uid])]
         if missing:
             return ModelOutcome("skipped", f"upstream did not run offline: {', '.join(missing)}")

@@ -24,7 +24,7 @@ Row = dict[str, Any]
 COMMITTED_DIR = REPO_ROOT / "reports"
 LATEST_DIR = COMMITTED_DIR / "latest"
 README = REPO_ROOT / "README.md"
-FEATURES = ("stream", "identity", "temporal_joins", "analysis", "headless_crm", "production")
+FEATURES = ("stream", "identity", "temporal_joins", "analysis", "headless_crm", "production", "cross_db")
 
 
 def feature_of(node: dict[str, Any]) -> str | None:
