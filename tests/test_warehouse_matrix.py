@@ -42,7 +42,7 @@ def test_feature_on_warehouse(request: pytest.FixtureRequest, duckdb_project: Bu
     models = feature_models(project.manifest, feature)
     if not models:
         pytest.skip(f"the integration project has no {feature} models")
-    if left_out := {model: reason for model, reason in UNSUPPORTED_MODELS.get(warehouse, {}).items() if model in models}:
+    if left_out := {model: reason for model, reason in WAREHOUSES[warehouse].unsupported_models.items() if model in models}:
         request.node.user_properties.append(("matrix_note", "not built: " + "; ".join(f"{model} ({reason})" for model, reason in left_out.items())))
         models = [model for model in models if model not in left_out]
     failures = node_failures(project.manifest, project.results, feature)
