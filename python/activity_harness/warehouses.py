@@ -235,6 +235,7 @@ class BigQueryOffline(Warehouse):
         "cross_db_json": "not run offline: sqlglot keeps json_type(...) = 'object', DuckDB's json_type says 'OBJECT'",
         "cross_db_json_text": "not run offline: sqlglot writes safe.parse_json as SAFE.JSON(...), which DuckDB lacks",
         "cross_db_json_build": "not run offline: sqlglot keeps json_object(key array, value array), DuckDB's json_object takes pairs",
+        "context_cache": "not run offline: sqlglot keeps json_object(key array, value array), DuckDB's json_object takes pairs",
     }
 
     def profile_env(self, workspace: DbtWorkspace) -> dict[str, str]:
