@@ -3,6 +3,9 @@
     the rows that change (see _stream_increment). Continues the WITH clause (starts with a
     comma) and ends with the stream's select. -#}
 {% macro _stream_from_staged(staged, stitch_identity) -%}
+  {%- if execute and config.get('materialized') == 'incremental' -%}
+    {%- do activity_schema._check_incremental_stream_config() -%}
+  {%- endif -%}
   {%- set admission = activity_schema._stream_admission('staged') -%}
   {%- if admission %},
   activity_schema_admitted as (
