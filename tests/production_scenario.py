@@ -103,6 +103,7 @@ def multiset(rows: list[Row]) -> Counter[str]:
 class Scenario:
     warehouse: str
     workspace: DbtWorkspace
+    first_load: Tables = field(default_factory=dict)
     interrupted_failures: dict[str, str] = field(default_factory=dict)
     # DuckDB: the stitched stream's increment for the third load, computed before it ran,
     # and the same increment's SQL run again afterwards (the load once more: nothing).
@@ -137,6 +138,7 @@ def replay(workspace: DbtWorkspace, full: bool) -> Scenario:
     the third load, the full refresh)."""
     scenario = Scenario(workspace.target, workspace)
     scenario.invoke("build", *SELECTION, "--exclude-resource-type", "test", env=batch_env(1))
+    scenario.first_load = scenario.tables()
     interrupted = scenario.invoke("run", *SELECTION, env=batch_env(2, interrupted=True), check=False)
     scenario.interrupted_failures = failing_nodes(interrupted)
     if full:

@@ -35,7 +35,8 @@ where not exists (
 
 {#- (source, row_id, event_id) of every adapter record holding an erased person
     identifier, read from the person-identifier and membership adapters (the person side),
-    identifiers normalised and masked as the unions store them. -#}
+    identifiers normalised, in the form the unions store them (masked where masking is on)
+    and as the sources give them (an erasure run where they are not masked). -#}
 {% macro _headless_crm_erased_records() %}
   {%- set string_type = dbt.type_string() -%}
   {%- set selects = [] -%}
@@ -44,14 +45,18 @@ where not exists (
         ('membership_identifiers', 'person_identifier_type', 'person_identifier', none)] -%}
     {%- for provider in activity_schema._headless_crm_providers(kind) -%}
       {%- set identifier_type = activity_schema._headless_crm_normalised_name('adapter_model.' ~ type_column) -%}
-      {%- set stored_value = activity_schema._masked(value_column if kind == 'membership_identifiers' else 'identifier_value',
-            activity_schema.headless_crm_normalise_identifier(identifier_type, 'adapter_model.' ~ value_column)) -%}
+      {%- set normalised_value = activity_schema.headless_crm_normalise_identifier(identifier_type, 'adapter_model.' ~ value_column) -%}
+      {%- set stored_value = activity_schema._masked(value_column if kind == 'membership_identifiers' else 'identifier_value', normalised_value) -%}
+      {%- set erased = "not " ~ activity_schema._not_suppressed('i', activity_schema._headless_crm_node_key(identifier_type, stored_value)) -%}
+      {%- if stored_value != normalised_value -%}
+        {%- set erased = erased ~ " or not " ~ activity_schema._not_suppressed('i', activity_schema._headless_crm_node_key(identifier_type, normalised_value)) -%}
+      {%- endif -%}
       {%- do selects.append(
             "select cast(" ~ activity_schema.string_literal(provider.source) ~ " as " ~ string_type ~ ") as source, "
             ~ "cast(" ~ (('adapter_model.' ~ row_column) if row_column else 'null') ~ " as " ~ string_type ~ ") as row_id, "
             ~ "cast(adapter_model.event_id as " ~ string_type ~ ") as event_id "
             ~ "from " ~ provider.relation ~ " as adapter_model "
-            ~ "where not " ~ activity_schema._not_suppressed('i', activity_schema._headless_crm_node_key(identifier_type, stored_value))) -%}
+            ~ "where " ~ erased) -%}
     {%- endfor -%}
   {%- endfor -%}
   {%- if not selects -%}

@@ -2,9 +2,9 @@
     ones. {production_targets: [prod], columns: {column: method}, feature_json_keys:
     {key: method}, crm_traits: {trait_name: method}}. Methods: hash (SHA-256 hex: the same
     value always gives the same hash, so joins and counts still work), mask (the text
-    '***'), null. Null values stay null. -#}
-{% macro _masking_settings() %}
-  {%- set given = activity_schema._config('masking', none) -%}
+    '***'), null. Null values stay null. `masking` checks a setting other than the var's. -#}
+{% macro _masking_settings(masking=none) %}
+  {%- set given = activity_schema._config('masking', none) if masking is none else masking -%}
   {%- if given is none -%}{{ return({'active': false, 'columns': {}, 'feature_json_keys': {}, 'crm_traits': {}}) }}{%- endif -%}
   {%- if given is not mapping -%}
     {{ exceptions.raise_compiler_error("var activity_schema.masking must be a mapping {production_targets, columns, feature_json_keys, crm_traits}, got " ~ (given | tojson)) }}

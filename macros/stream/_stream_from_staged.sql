@@ -3,6 +3,9 @@
     the rows that change (see _stream_increment). Continues the WITH clause (starts with a
     comma) and ends with the stream's select. -#}
 {% macro _stream_from_staged(staged, stitch_identity) -%}
+  {%- if execute and config.get('materialized') == 'incremental' -%}
+    {%- do activity_schema._check_incremental_stream_config() -%}
+  {%- endif -%}
   {%- set admission = activity_schema._stream_admission('staged') -%}
   {%- if admission %},
   activity_schema_admitted as (
@@ -23,10 +26,13 @@
 {%- endmacro %}
 
 {#- Rows stitched (when asked) and masked, erased persons left out: the contract columns,
-    ready for occurrences. -#}
+    ready for occurrences. Where ids are masked, a row is left out when its ids are erased
+    in either form: as stored here (an erasure run where they are masked) or as the
+    source gives them (an erasure run where they are not, e.g. in production). -#}
 {% macro _stream_identified(relation, stitch_identity) -%}
   {%- set columns = activity_schema._stream_row_columns() -%}
   {%- set admission = activity_schema._stream_admission('stored') -%}
+  {%- set masks_ids = activity_schema._masked('customer', 'x') != 'x' or activity_schema._masked('anonymous_customer_id', 'x') != 'x' -%}
   select * from (
     select {% for column in columns %}{{ activity_schema._masked(column, column) }} as {{ column }}{{ ', ' if not loop.last }}{% endfor %}
     from (
@@ -36,6 +42,9 @@
       select * from {{ relation }}
       {%- endif %}
     ) as activity_schema_unmasked
+    {%- if admission and masks_ids %}
+    where {{ activity_schema._stream_admission('stored', 'activity_schema_unmasked') }}
+    {%- endif %}
   ) as activity_schema_masked
   {%- if admission %}
   where {{ admission }}

@@ -14,7 +14,7 @@
   {%- set columns = activity_schema._stream_row_columns() -%}
   {%- set lookback_minutes = activity_schema._incremental_lookback_hours() * 60 -%}
   {%- set stored_person = "coalesce(" ~ activity_schema._person_key('stored.customer', 'stored.anonymous_customer_id') ~ ", '')" -%}
-  {%- do activity_schema._check_incremental_stream_config() -%},
+,
   activity_schema_stored as (
     select {{ activity_schema._stream_columns() | join(', ') }}
     from {{ this }}
@@ -97,16 +97,20 @@
   {{ activity_schema._stream_insertion_order() }}
 {%- endmacro %}
 
-{#- An incremental stream merges on activity_id: any other key, or an append, would
-    duplicate re-delivered rows. -#}
+{#- An incremental stream is replaced row by row on activity_id: any other key, an append
+    or a partition overwrite would duplicate or lose rows. Checked on the first run too, so
+    that nothing is written with a strategy a later run cannot use. -#}
 {% macro _check_incremental_stream_config() %}
   {%- set unique_key = config.get('unique_key') -%}
   {%- set strategy = config.get('incremental_strategy') or 'default' -%}
   {%- if unique_key != 'activity_id' and unique_key != ['activity_id'] -%}
     {{ exceptions.raise_compiler_error("build_activity in an incremental model needs unique_key='activity_id' (got " ~ (unique_key | tojson) ~ "); config(**activity_schema.stream_table_config(incremental=true)) sets it") }}
   {%- endif -%}
-  {%- if strategy in ['append', 'microbatch', 'insert_overwrite'] -%}
-    {{ exceptions.raise_compiler_error("build_activity in an incremental model needs an upsert strategy (merge or delete+insert), not '" ~ strategy ~ "': it rewrites renumbered rows; config(**activity_schema.stream_table_config(incremental=true)) chooses one") }}
+  {%- set problem = activity_schema._stream_upsert_problem(strategy) -%}
+  {%- set chosen = activity_schema._stream_upsert_strategy() -%}
+  {%- if problem -%}
+    {{ exceptions.raise_compiler_error("build_activity in an incremental model needs a row-level upsert on activity_id (incremental_strategy " ~ (strategy | tojson) ~ "): " ~ problem
+        ~ ((". config(**activity_schema.stream_table_config(incremental=true)) chooses " ~ (chosen | tojson)) if strategy != chosen else "")) }}
   {%- endif -%}
 {% endmacro %}
 

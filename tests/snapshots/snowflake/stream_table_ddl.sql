@@ -13,9 +13,10 @@ create or replace transient table ACTIVITY_SCHEMA.ANALYTICS.customer_stream
         cast(event_type as TEXT) as activity,
         cast(user_id as TEXT) as customer,
         cast(anonymous_id as TEXT) as anonymous_customer_id,
-        object_construct_keep_null('email', email) as feature_json,
+        object_construct_keep_null('email', "EMAIL") as feature_json,
         cast(revenue as float) as revenue_impact,
-        cast(page_url as TEXT) as link
+        cast(page_url as TEXT) as link,
+        cast(coalesce(cast(event_id as TEXT), '') as TEXT) as source_key
     from ACTIVITY_SCHEMA.ANALYTICS.prod_events
   ),
   activity_schema_admitted as (
@@ -26,7 +27,7 @@ create or replace transient table ACTIVITY_SCHEMA.ANALYTICS.customer_stream
   ),
   activity_schema_identified as (
     select * from (
-    select activity_id as activity_id, ts as ts, activity as activity, customer as customer, anonymous_customer_id as anonymous_customer_id, feature_json as feature_json, revenue_impact as revenue_impact, link as link
+    select activity_id as activity_id, ts as ts, activity as activity, customer as customer, anonymous_customer_id as anonymous_customer_id, feature_json as feature_json, revenue_impact as revenue_impact, link as link, source_key as source_key
     from (
       select * from activity_schema_admitted
     ) as activity_schema_unmasked
@@ -40,11 +41,14 @@ create or replace transient table ACTIVITY_SCHEMA.ANALYTICS.customer_stream
   )
   select
       activity_id, ts, activity, customer, anonymous_customer_id, feature_json, revenue_impact, link,
-      row_number() over (partition by activity, case when trim(customer) <> '' then 'c:' || customer
-       when trim(anonymous_customer_id) <> '' then 'a:' || anonymous_customer_id end order by ts, activity_id) as activity_occurrence,
-      lead(ts) over (partition by activity, case when trim(customer) <> '' then 'c:' || customer
-       when trim(anonymous_customer_id) <> '' then 'a:' || anonymous_customer_id end order by ts, activity_id) as activity_repeated_at
-  from activity_schema_identified
+      case when activity_schema_person is not null then row_number() over (partition by activity, activity_schema_person order by ts, activity_id) end as activity_occurrence,
+      case when activity_schema_person is not null then lead(ts) over (partition by activity, activity_schema_person order by ts, activity_id) end as activity_repeated_at,
+      source_key
+  from (
+      select *, case when trim(customer) <> '' then 'c:' || customer
+       when trim(anonymous_customer_id) <> '' then 'a:' || anonymous_customer_id end as activity_schema_person
+      from activity_schema_identified
+  ) as activity_schema_people
 
 
         )

@@ -16,9 +16,10 @@ create table ws_<workspace>.customer_stream
         cast(event_type as string) as activity,
         cast(user_id as string) as customer,
         cast(anonymous_id as string) as anonymous_customer_id,
-        to_json(named_struct('email', email), map('ignoreNullFields', 'false')) as feature_json,
+        to_json(named_struct('email', `email`), map('ignoreNullFields', 'false')) as feature_json,
         cast(revenue as double) as revenue_impact,
-        cast(page_url as string) as link
+        cast(page_url as string) as link,
+        cast(coalesce(cast(event_id as string), '') as string) as source_key
     from ws_<workspace>.prod_events
   ),
   activity_schema_admitted as (
@@ -29,7 +30,7 @@ create table ws_<workspace>.customer_stream
   ),
   activity_schema_identified as (
     select * from (
-    select activity_id as activity_id, ts as ts, activity as activity, customer as customer, anonymous_customer_id as anonymous_customer_id, feature_json as feature_json, revenue_impact as revenue_impact, link as link
+    select activity_id as activity_id, ts as ts, activity as activity, customer as customer, anonymous_customer_id as anonymous_customer_id, feature_json as feature_json, revenue_impact as revenue_impact, link as link, source_key as source_key
     from (
       select * from activity_schema_admitted
     ) as activity_schema_unmasked
@@ -43,11 +44,14 @@ create table ws_<workspace>.customer_stream
   )
   select
       activity_id, ts, activity, customer, anonymous_customer_id, feature_json, revenue_impact, link,
-      row_number() over (partition by activity, case when trim(customer) <> '' then 'c:' || customer
-       when trim(anonymous_customer_id) <> '' then 'a:' || anonymous_customer_id end order by ts, activity_id) as activity_occurrence,
-      lead(ts) over (partition by activity, case when trim(customer) <> '' then 'c:' || customer
-       when trim(anonymous_customer_id) <> '' then 'a:' || anonymous_customer_id end order by ts, activity_id) as activity_repeated_at
-  from activity_schema_identified
+      case when activity_schema_person is not null then row_number() over (partition by activity, activity_schema_person order by ts, activity_id) end as activity_occurrence,
+      case when activity_schema_person is not null then lead(ts) over (partition by activity, activity_schema_person order by ts, activity_id) end as activity_repeated_at,
+      source_key
+  from (
+      select *, case when trim(customer) <> '' then 'c:' || customer
+       when trim(anonymous_customer_id) <> '' then 'a:' || anonymous_customer_id end as activity_schema_person
+      from activity_schema_identified
+  ) as activity_schema_people
 
 
   ;
