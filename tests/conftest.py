@@ -13,9 +13,11 @@ from collections.abc import Iterator
 import pytest
 
 from activity_harness.bigquery_offline import BigQueryCompile, ModelOutcome, compile_for_bigquery, execute_on_duckdb, pinned_crm_pivots
+from activity_harness.dbt import DbtWorkspace
 from activity_harness.matrix import LATEST_DIR, Cell, save_cells
 from activity_harness.project import BuiltProject, build, harness_seed, write_generated_seeds
 from activity_harness.warehouses import LOCAL_TARGETS, WAREHOUSES, PostgresServer
+from production_scenario import Scenario, replay
 
 MATRIX_CELLS: list[Cell] = []
 
@@ -120,3 +122,20 @@ def bigquery_compile(duckdb_project: BuiltProject, tmp_path_factory: pytest.Temp
 def offline_outcomes(bigquery_compile: BigQueryCompile, duckdb_project: BuiltProject, tmp_path_factory: pytest.TempPathFactory) -> dict[str, ModelOutcome]:
     """Every model's BigQuery SQL checked and run, transpiled, on DuckDB over the DuckDB build's seeds."""
     return execute_on_duckdb(bigquery_compile, duckdb_project.workspace.duckdb_path, tmp_path_factory.mktemp("bigquery_on_duckdb"))
+
+
+# The production history (tests/production_scenario.py), replayed once per warehouse and
+# shared by the incremental, erasure and privacy tests.
+@pytest.fixture(scope="session")
+def duckdb_history(tmp_path_factory: pytest.TempPathFactory) -> Scenario:
+    return replay(DbtWorkspace("duckdb", tmp_path_factory.mktemp("production_duckdb")), full=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_history(tmp_path_factory: pytest.TempPathFactory, postgres_server: PostgresServer) -> Scenario:
+    return replay(DbtWorkspace("postgres", tmp_path_factory.mktemp("production_pg"), postgres=postgres_server), full=False)
+
+
+@pytest.fixture(scope="session")
+def snowflake_history(tmp_path_factory: pytest.TempPathFactory) -> Scenario:
+    return replay(DbtWorkspace("snowflake", tmp_path_factory.mktemp("production_sf")), full=False)

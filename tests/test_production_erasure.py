@@ -13,9 +13,7 @@ import pytest
 
 from activity_harness.matrix import row_differences
 from production_scenario import ALICE_TOKENS, ERASURE_TABLES, STREAMS, Row, Scenario, Tables, canonical, cell_text, is_alices, multiset
-from test_production_incremental import WAREHOUSES, duckdb_history, event_id, history, postgres_history, snowflake_history
-
-__all__ = ["duckdb_history", "postgres_history", "snowflake_history"]  # session fixtures shared with the incremental tests
+from test_production_incremental import WAREHOUSES, event_id, history
 
 CRM_TABLES = ("headless_crm_person_identifiers", "headless_crm_person_traits", "headless_crm_events", "headless_crm_membership_identifiers",
               "headless_crm_person_components", "headless_crm_resolved_person_identifiers", "headless_crm_persons", "headless_crm_memberships")

@@ -12,29 +12,12 @@ import json
 
 import pytest
 
-from activity_harness.dbt import DbtWorkspace
 from activity_harness.matrix import row_differences
 from activity_harness.paths import INTEGRATION_DIR
 from activity_harness.project import BuiltProject
-from activity_harness.warehouses import PostgresServer
-from production_scenario import STREAMS, Row, Scenario, replay
+from production_scenario import STREAMS, Row, Scenario
 
 WAREHOUSES = [pytest.param(w, marks=getattr(pytest.mark, w)) for w in ("duckdb", "postgres", "snowflake")]
-
-
-@pytest.fixture(scope="session")
-def duckdb_history(tmp_path_factory: pytest.TempPathFactory) -> Scenario:
-    return replay(DbtWorkspace("duckdb", tmp_path_factory.mktemp("production_duckdb")), full=True)
-
-
-@pytest.fixture(scope="session")
-def postgres_history(tmp_path_factory: pytest.TempPathFactory, postgres_server: PostgresServer) -> Scenario:
-    return replay(DbtWorkspace("postgres", tmp_path_factory.mktemp("production_pg"), postgres=postgres_server), full=False)
-
-
-@pytest.fixture(scope="session")
-def snowflake_history(tmp_path_factory: pytest.TempPathFactory) -> Scenario:
-    return replay(DbtWorkspace("snowflake", tmp_path_factory.mktemp("production_sf")), full=False)
 
 
 def history(request: pytest.FixtureRequest, warehouse: str) -> Scenario:

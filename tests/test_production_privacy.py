@@ -20,9 +20,7 @@ import yaml
 from activity_harness.paths import INTEGRATION_DIR
 from activity_harness.project import BuiltProject
 from production_scenario import STREAMS, Row, Scenario, Tables, batch_env, crm_golden_settings
-from test_production_incremental import duckdb_history, event_id
-
-__all__ = ["duckdb_history"]  # the session fixture shared with the incremental tests
+from test_production_incremental import event_id
 
 pytestmark = pytest.mark.duckdb
 

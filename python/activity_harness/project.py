@@ -25,13 +25,12 @@ class BuiltProject:
     data: integration.GeneratedData
     seed: int
     results: list[Any] = field(default_factory=list)  # dbt's per-node results of the build
+    # The build's manifest, read once: a later dbt call in the workspace (a `compile --inline`)
+    # rewrites target/manifest.json.
+    manifest: dict[str, Any] = field(default_factory=dict)
 
     def query(self, sql: str) -> list[dict[str, Any]]:
         return self.workspace.query(sql)
-
-    @property
-    def manifest(self) -> dict[str, Any]:
-        return json.loads((self.workspace.workdir / "target" / "manifest.json").read_text())
 
 
 def typed_seeds(manifest: dict[str, Any]) -> list[dict[str, Any]]:
@@ -54,4 +53,5 @@ def build(workdir: Path, seed: int, target: str = "duckdb", postgres: PostgresSe
     result = workspace.invoke("build", *(["--exclude", *excluded] if excluded else []), check=check)
     if result.exception is not None:  # nothing ran (a parse or connection error): never a silent skip
         raise DbtError(describe_failure(["build"], result))
-    return BuiltProject(workspace=workspace, data=data, seed=seed, results=list(getattr(result.result, "results", None) or []))
+    manifest = json.loads((workspace.workdir / "target" / "manifest.json").read_text())
+    return BuiltProject(workspace=workspace, data=data, seed=seed, results=list(getattr(result.result, "results", None) or []), manifest=manifest)
