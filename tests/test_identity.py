@@ -19,6 +19,8 @@ from activity_harness.reference import identity
 pytestmark = pytest.mark.duckdb
 
 GOLDEN_IDENTIFICATIONS = INTEGRATION_DIR / "seeds" / "identity" / "identity_golden_identifications.csv"
+# The production feature's identity source (every batch is loaded in the shared build).
+PRODUCTION_IDENTIFICATIONS = INTEGRATION_DIR / "seeds" / "production" / "prod_identifications.csv"
 BAD_NULL_TS = INTEGRATION_DIR / "seeds" / "stream" / "bad_input" / "bad_identifications_null_ts.csv"
 BUFFER_MINUTES = 30
 
@@ -29,6 +31,11 @@ def read_identifications(path: Path) -> list[identity.Identification]:
             identity.Identification(row["anonymous_customer_id"], row["customer"], datetime.fromisoformat(row["ts"]) if row["ts"] else None)
             for row in csv.DictReader(handle)
         ]
+
+
+def production_identifications() -> list[identity.Identification]:
+    with PRODUCTION_IDENTIFICATIONS.open() as handle:
+        return [identity.Identification(row["anonymous_id"], row["user_id"], datetime.fromisoformat(row["identified_at"])) for row in csv.DictReader(handle)]
 
 
 def generated_identifications(project: BuiltProject) -> list[identity.Identification]:
@@ -58,7 +65,8 @@ def stitched_customers(project: BuiltProject) -> dict[str, str | None]:
 
 
 def test_windows_match_reference(duckdb_project: BuiltProject) -> None:
-    identifications = generated_identifications(duckdb_project) + read_identifications(GOLDEN_IDENTIFICATIONS)
+    """The windows of every identity source of the project: the generated, golden and production ones."""
+    identifications = generated_identifications(duckdb_project) + read_identifications(GOLDEN_IDENTIFICATIONS) + production_identifications()
     assert table_windows(duckdb_project) == window_tuples(identity.identity_windows(identifications))
 
 
