@@ -6,7 +6,8 @@
 ) }}
 {#- Each customer's atoms as one JSON object {metric: {subject: value}}. A run writes only
     the customers whose context changed (by context_hash, a fingerprint of their atoms'
-    metrics, subjects and values): their version rises by one and updated_at moves;
+    metrics, subjects and values; a value fingerprints as dbt's numeric type, so that
+    every warehouse writes it as the same text): their version rises by one and updated_at moves;
     unchanged customers keep both. A customer whose atoms are all gone gets the empty
     object, once. -#}
 {%- set subject_key = "coalesce(subject, '')" -%}
@@ -21,7 +22,7 @@ per_metric as (
         customer_id,
         metric,
         {{ activity_schema.json_object_agg('subject', activity_schema.to_json_value('value')) }} as subjects,
-        {{ activity_schema.string_agg(activity_schema.surrogate_key(['metric', 'subject', 'value']), ',', ['subject']) }} as fingerprint
+        {{ activity_schema.string_agg(activity_schema.surrogate_key(['metric', 'subject', 'cast(value as ' ~ dbt.type_numeric() ~ ')']), ',', ['subject']) }} as fingerprint
     from atoms
     group by customer_id, metric
 ),

@@ -14,10 +14,10 @@ from `activity-schema-offline`.`main`.`generated_raw_events`
   )
   select
       unresolved.* except (customer),
-      coalesce(unresolved.customer, identity_windows.customer) as customer
+      coalesce(identity_windows.customer, unresolved.customer) as customer
   from activity_schema_unresolved as unresolved
   left join `activity-schema-offline`.`main`.`identity_time_windows` as identity_windows
-    on unresolved.customer is null
+    on case when trim(unresolved.customer, ' ') <> '' then unresolved.customer end is null
    and identity_windows.anonymous_customer_id = unresolved.anonymous_customer_id
    and (identity_windows.valid_from is null or unresolved.ts >= identity_windows.valid_from)
    and (identity_windows.valid_to is null or unresolved.ts < identity_windows.valid_to)

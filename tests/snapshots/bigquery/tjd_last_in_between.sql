@@ -35,8 +35,6 @@ activity_schema_lane0_windows as (
     select
         activity_schema_lane0_rows.*
         , sum(case when row_rank = 2 then 1 else 0 end) over (partition by join_key order by ts, row_rank, activity_id rows between unbounded preceding and current row) as cohort_occurrence
-        , sum(case when row_rank = 2 then 1 else 0 end) over (partition by join_key order by ts, row_rank, activity_id rows between unbounded preceding and unbounded following) as cohort_occurrences
-        , count(case when row_rank = 1 and t1 = 1 then 1 end) over (partition by join_key order by ts, row_rank, activity_id rows between unbounded preceding and current row) as n1
     from activity_schema_lane0_rows
 ),
 
