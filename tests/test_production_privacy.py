@@ -27,7 +27,8 @@ pytestmark = pytest.mark.duckdb
 ALICES_EVENTS = {"e01", "e02", "e03", "e04", "e13", "e16"}
 MASKING = {
     "production_targets": ["prod"],
-    "columns": {"customer": "hash", "anonymous_customer_id": "hash", "link": "mask", "identifier_value": "hash", "raw_identifier_value": "mask"},
+    "columns": {"customer": "hash", "anonymous_customer_id": "hash", "link": "mask", "identifier_value": "hash", "raw_identifier_value": "mask",
+                "person_identifier": "hash"},
     "feature_json_keys": {"email": "hash"},
     "crm_traits": {"first_name": "mask", "name": "null"},
 }
@@ -137,6 +138,17 @@ def test_crm_pii_is_hashed_or_masked(privacy: Privacy, duckdb_history: Scenario)
     for row in privacy.masked["headless_crm_person_traits"]:
         value = traits[row["id"]]["trait_value"]
         assert row["trait_value"] == {"first_name": "***" if value is not None else None, "name": None}.get(row["trait_name"], value)
+
+
+def test_a_masked_rebuild_takes_no_erased_membership_in(privacy: Privacy, duckdb_history: Scenario) -> None:
+    """Alice was erased on the production target, so the suppression list holds her plain
+    identifiers; the masked rebuild stores memberships by hashed person identifier and must
+    still leave hers out."""
+    plain = {row["id"]: row for row in duckdb_history.refreshed["headless_crm_membership_identifiers"]}
+    masked = privacy.masked["headless_crm_membership_identifiers"]
+    assert masked and {row["id"] for row in masked} == set(plain)
+    for row in masked:
+        assert row["person_identifier"] == sha256(plain[row["id"]]["person_identifier"])
 
 
 @pytest.mark.parametrize(("targets", "active"), [(["prod"], "True"), (["duckdb", "prod"], "False"), ("duckdb", "False")])

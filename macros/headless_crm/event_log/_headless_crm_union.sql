@@ -81,7 +81,13 @@ named as (
     from adapter_rows
 ),
 
-{%- set log_rows %}
+{#- Admitted before masking: the suppression list may hold an erased identifier as the
+    sources give it, which a masked row no longer shows. #}
+admitted as (
+    {{ activity_schema._headless_crm_admitted(kind, 'select * from named') }}
+),
+
+loaded as (
     select
     {%- for column in columns %}
         {%- if column.get('normalise') == 'identifier' %}
@@ -95,11 +101,7 @@ named as (
         {{ column.name }}{{ ',' if not loop.last }}
         {%- endif %}
     {%- endfor %}
-    from named
-{%- endset %}
-
-loaded as (
-    {{ activity_schema._headless_crm_admitted(kind, log_rows) }}
+    from admitted
 )
 
 select {{ output_columns | join(', ') }}
