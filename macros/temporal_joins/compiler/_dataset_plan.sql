@@ -9,6 +9,7 @@
       distinct match list, partitioned by person and the match values;
     - group: for ever and segment plans, its GROUP BY, one per distinct match list;
     - pairs: its match pairs, numbered across the query (mc<p> cohort side, mt<p> target side).
+    `ever_carries`: ever picks carry their columns through the GROUP BY (min_by).
     `cohort` is {activities, where (SQL list), filter, columns ([[output, column], ...])}. -#}
 {% macro _dataset_plan(stream, cohort, specs) %}
   {%- set plan = {'stream': stream, 'cohort': cohort, 'specs': specs, 'sets': [], 'pairs': [], 'lanes': [],
@@ -93,6 +94,14 @@
   {%- if not main and cohort.filter != 'all' -%}
     {%- do plan.lanes.append({'signature': '', 'pairs': [], 'specs': [], 'sets': [], 'probes': [2], 'time_key': false}) -%}
   {%- endif -%}
+  {#- Where the warehouse has an exact min_by and no window pass would carry them through
+      its sort, an ever pick's GROUP BY carries the picked row's columns; otherwise it
+      finds the row's activity_id and the select fetches the row. -#}
+  {%- do plan.update({'ever_carries': not plan.lanes and activity_schema.min_by('ts', ['ts']) is not none}) -%}
+  {%- for spec in specs if plan.ever_carries and spec.plan == 'ever' and spec.aggregation.kind == 'pick' -%}
+    {%- set carried = plan.sets[spec.set - 1].columns -%}
+    {%- for output, column in spec.columns if column not in carried -%}{%- do carried.append(column) -%}{%- endfor -%}
+  {%- endfor -%}
   {%- set ordered = (plan.lanes | selectattr('signature', 'equalto', '') | list) + (plan.lanes | rejectattr('signature', 'equalto', '') | list) -%}
   {%- do plan.update({'lanes': ordered, 'main': ordered and ordered[0].signature == '', 'activities': activities | unique | list}) -%}
   {%- for lane in ordered -%}

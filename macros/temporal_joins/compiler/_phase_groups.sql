@@ -106,7 +106,8 @@
 )
 {%- endmacro %}
 
-{#- Every target of the person: counts and aggregates, and the first / last target by the
+{#- Every target of the person: counts and aggregates, and the first / last target: its
+    ts and columns by min_by over (ts, activity_id) where the warehouse has it, else its
     smallest / largest place, a text that sorts like (ts, activity_id). -#}
 {% macro _phase_ever(plan, group) -%}
   {%- set G = 'activity_schema_ever' ~ group.id -%}
@@ -124,6 +125,15 @@
         , {{ 'min' if spec.check == 'before' else 'max' }}(case when {{ admitted }} then ts end) as j{{ spec.i }}_edge
         {%- elif kind in ['count', 'exists'] %}
         , count(case when {{ admitted }} then 1 end) as j{{ spec.i }}_count
+        {%- elif kind == 'pick' and plan.ever_carries %}
+        {%- set order = ['ts', activity_schema.binary_order('activity_id')] %}
+        {%- set last = spec.position.from != 'start' %}
+        , {{ activity_schema.min_by('ts', order, admitted, last) }} as j{{ spec.i }}_ts
+        {%- set carried = plan.sets[spec.set - 1].columns %}
+        {%- for output, column in spec.columns %}
+        {%- set k = carried.index(column) + 1 %}
+        , {{ activity_schema.min_by('c' ~ spec.set ~ '_' ~ k, order, admitted, last) }} as j{{ spec.i }}_c{{ k }}
+        {%- endfor %}
         {%- elif kind == 'pick' %}
         , {{ 'min' if spec.position.from == 'start' else 'max' }}(case when {{ admitted }} then {{ place }} end) as j{{ spec.i }}_place
         {%- else %}

@@ -1,6 +1,7 @@
 {#- One row per selected cohort row: its stream columns, its cohort_columns, then each
     join's columns, read from the probe rows of the lanes, the GROUP BY passes, and the
-    picked rows (fetched by rank, or for ever joins by activity_id). -#}
+    picked rows (fetched by rank, or for ever joins carried by their GROUP BY or fetched by
+    activity_id). -#}
 {% macro _phase_select(plan) -%}
   {%- set selected = 'activity_schema_lane0_windows' if plan.main else ('activity_schema_spine' if plan.cohort.periods else 'activity_schema_source') -%}
   {#- A query of GROUP BY passes alone reads its cohort rows straight from the stream and
@@ -130,6 +131,16 @@ where selected.is_cohort > 0
   {%- elif kind in ['count', 'exists'] -%}
     {%- set count = '(' ~ bounds.upper ~ ') - (' ~ bounds.lower ~ ')' if spec.plan == 'lane' else 'coalesce(' ~ source ~ '.j' ~ i ~ '_count, 0)' -%}
     {%- do columns.append([spec.outputs[0], count if kind == 'count' else '(' ~ count ~ ') > 0']) -%}
+  {%- elif kind == 'pick' and spec.plan == 'ever' and plan.ever_carries -%}
+    {#- The first or last target's columns, carried by the GROUP BY. -#}
+    {%- set carried = plan.sets[spec.set - 1].columns -%}
+    {%- for output, column in spec.columns -%}
+      {%- set value = source ~ '.j' ~ i ~ '_c' ~ (carried.index(column) + 1) -%}
+      {%- if spec.check -%}
+        {%- set value = 'case when ' ~ activity_schema._checked(plan, spec, source ~ '.j' ~ i ~ '_ts') ~ ' then ' ~ value ~ ' end' -%}
+      {%- endif -%}
+      {%- do columns.append([output, value]) -%}
+    {%- endfor -%}
   {%- elif kind == 'pick' and not activity_schema._picks_by_rank(spec) -%}
     {#- The first or last target, fetched by its activity_id from the stream. -#}
     {%- set alias = 'pick' ~ i -%}

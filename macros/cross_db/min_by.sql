@@ -1,0 +1,21 @@
+{#- An aggregate: the value of `value` at the row with the smallest `order_by` (expressions
+    compared in turn) among the rows where `condition` holds, or with `descending` the
+    largest; that row's value even when it is null, and null when no row qualifies. Returns
+    none on a warehouse without an exact form of it: callers find the row's id instead and
+    fetch the row. -#}
+{% macro min_by(value, order_by, condition='true', descending=false) %}
+  {{ return(adapter.dispatch('min_by', 'activity_schema')(value, order_by, condition, descending)) }}
+{% endmacro %}
+
+{% macro default__min_by(value, order_by, condition, descending) %}
+  {{ return(none) }}
+{% endmacro %}
+
+{#- DuckDB: arg_min / arg_max skip rows whose value is null, so the value rides in a struct,
+    which is never null; rows outside `condition` get a null key, which they skip. -#}
+{% macro duckdb__min_by(value, order_by, condition, descending) %}
+  {%- set keys = [] -%}
+  {%- for expression in order_by -%}{%- do keys.append('k' ~ loop.index ~ ' := ' ~ expression) -%}{%- endfor -%}
+  {{ return('(arg_' ~ ('max' if descending else 'min') ~ '(struct_pack(v := ' ~ value ~ '), case when ' ~ condition
+            ~ ' then struct_pack(' ~ keys | join(', ') ~ ') end)).v') }}
+{% endmacro %}
