@@ -62,7 +62,23 @@ def verdict(settings: Settings, results: list[SizeResult]) -> list[str]:
     met = all(float(text.split(" = ")[1].split("x")[0]) <= 3 for text in multi)
     lines.append("4. multi_temporal_analysis with the twelve joins within 3x of the slowest single join: "
                  + ("**met**" if met else "**missed**") + f" ({'; '.join(multi)}).")
+    builder = []
+    for r in results:
+        by_case = {m.case: m.ours for m in r.measures}
+        for case in CASES:
+            if case.name != case.join_type:
+                plain = plain_join_type(case.join_type)
+                builder.append((f"{case.name} at {_label(r.size)}", by_case[case.name] / by_case[plain], plain))
+    missed_builder = [f"{name} ({ratio:.2f}x {plain})" for name, ratio, plain in builder if ratio > 2]
+    lines.append("5. The dataset builder's nth, within and match joins within 2x of the plain join of the same type: "
+                 + ("**met**" if not missed_builder else f"**missed** for {', '.join(missed_builder)}")
+                 + f" ({', '.join(f'{name} {ratio:.2f}x {plain}' for name, ratio, plain in builder)}).")
     return lines
+
+
+def plain_join_type(join_type: str) -> str:
+    """The join an nth join is measured against: the first pick of the same relation."""
+    return join_type.replace("nth_", "first_", 1)
 
 
 def chart(settings: Settings, result: SizeResult, peers: list[str], path: Path) -> None:
