@@ -1,8 +1,9 @@
 {#- The plan of one temporal-join query: which pass computes each join, and what each pass
     needs. Specs come validated (_join_spec); each gets:
     - i: its number, naming its intermediate columns j<i>_...;
-    - plan: ever (one GROUP BY per person), lane (a window pass), segment (the main lane's
-      in-between segments, one GROUP BY);
+    - plan: ever (one GROUP BY per person), nth (the n-th of the person's targets, ranked
+      by a window over the target rows alone), lane (a window pass over cohort and target
+      rows), segment (the main lane's in-between segments, one GROUP BY);
     - set: its target set (activities + where + the match values it needs present), whose
       flag t<set> marks its rows and whose running count n<set> ranks them;
     - lane: the window pass it reads: 0, the main lane partitioned by person, or one per
@@ -21,6 +22,8 @@
     {%- do spec.update({'check': activity_schema._ever_check(spec)}) -%}
     {%- if (spec.relation.plan == 'group' and not (is_pick and spec.position.n > 1)) or spec.check -%}
       {%- do spec.update({'plan': 'ever'}) -%}
+    {%- elif spec.relation.plan == 'group' -%}
+      {%- do spec.update({'plan': 'nth'}) -%}
     {%- elif spec.relation.plan == 'segment' -%}
       {%- do spec.update({'plan': 'segment'}) -%}
     {%- else -%}

@@ -119,6 +119,15 @@ where selected.is_cohort > 0
   {%- set i = spec.i -%}
   {%- set joins = [] -%}
   {%- set columns = [] -%}
+  {%- if spec.plan == 'nth' -%}
+    {#- The n-th target of the person, carrying its columns. -#}
+    {%- set carried = plan.sets[spec.set - 1].columns -%}
+    {%- do joins.append(activity_schema._group_join('activity_schema_nth' ~ i, 'nth' ~ i, ['join_key'], spec)) -%}
+    {%- for output, column in spec.columns -%}
+      {%- do columns.append([output, 'nth' ~ i ~ '.c' ~ spec.set ~ '_' ~ (carried.index(column) + 1)]) -%}
+    {%- endfor -%}
+    {{ return({'columns': columns, 'joins': joins}) }}
+  {%- endif -%}
   {%- if spec.plan == 'lane' -%}
     {%- set probe = activity_schema._probe_alias(spec.lane, spec.probe) -%}
     {%- set bounds = activity_schema._lane_bounds(spec, probe) -%}

@@ -8,6 +8,7 @@
   {%- for lane in plan.lanes -%}{%- do ctes.append(activity_schema._phase_lane(plan, lane)) -%}{%- endfor -%}
   {%- for group in plan.segment_groups -%}{%- do ctes.append(activity_schema._phase_segments(plan, group)) -%}{%- endfor -%}
   {%- for group in plan.ever_groups -%}{%- do ctes.append(activity_schema._phase_ever(plan, group)) -%}{%- endfor -%}
+  {%- for spec in plan.specs if spec.plan == 'nth' -%}{%- do ctes.append(activity_schema._phase_nth(plan, spec)) -%}{%- endfor -%}
 with {{ ctes | map('trim') | join(',\n\n') }}
 
 {{ activity_schema._phase_select(plan) }}
