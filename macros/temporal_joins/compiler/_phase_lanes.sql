@@ -30,7 +30,7 @@
     {%- do ranked_sets.append(spec.set) -%}
   {%- endfor -%}
   {%- set totals = [] -%}
-  {%- for spec in lane.specs if spec.plan == 'lane' and (spec.relation.name in ['after', 'ever']) and spec.set not in totals -%}
+  {%- for spec in lane.specs if spec.plan == 'lane' and spec.relation.name == 'after' and spec.set not in totals -%}
     {%- do totals.append(spec.set) -%}
   {%- endfor %}
 {{ L }}_targets as (

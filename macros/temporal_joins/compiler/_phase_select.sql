@@ -223,9 +223,7 @@ where selected.is_cohort > 0
     its probe row. -#}
 {% macro _lane_bounds(spec, probe) %}
   {%- set i, s = spec.i, spec.set -%}
-  {%- if spec.relation.name == 'ever' -%}
-    {{ return({'lower': '0', 'upper': probe ~ '.total' ~ s}) }}
-  {%- elif spec.relation.name == 'before' -%}
+  {%- if spec.relation.name == 'before' -%}
     {%- if spec.windowed -%}
       {%- set lower = probe ~ '.j' ~ i ~ '_start' if spec.within else '0' -%}
       {{ return({'lower': lower, 'upper': '(' ~ lower ~ ') + ' ~ probe ~ '.j' ~ i ~ '_w'}) }}
