@@ -2,7 +2,7 @@
     needs. Specs come validated (_join_spec); each gets:
     - i: its number, naming its intermediate columns j<i>_...;
     - plan: ever (one GROUP BY per person), nth (the n-th of the person's targets, ranked
-      by a window over the target rows alone), lane (a window pass over cohort and target
+      by a window over the target rows alone, for nth_ever and the checked nth picks), lane (a window pass over cohort and target
       rows), segment (the main lane's in-between segments, one GROUP BY);
     - set: its target set (activities + where + the match values it needs present), whose
       flag t<set> marks its rows and whose running count n<set> ranks them;
@@ -20,9 +20,10 @@
     {%- do spec.update({'i': loop.index}) -%}
     {%- set is_pick = spec.aggregation.kind == 'pick' -%}
     {%- do spec.update({'check': activity_schema._ever_check(spec)}) -%}
-    {%- if (spec.relation.plan == 'group' and not (is_pick and spec.position.n > 1)) or spec.check -%}
+    {%- set answered_by_all_targets = spec.relation.plan == 'group' or spec.check -%}
+    {%- if answered_by_all_targets and not (is_pick and spec.position.n > 1) -%}
       {%- do spec.update({'plan': 'ever'}) -%}
-    {%- elif spec.relation.plan == 'group' -%}
+    {%- elif answered_by_all_targets -%}
       {%- do spec.update({'plan': 'nth'}) -%}
     {%- elif spec.relation.plan == 'segment' -%}
       {%- do spec.update({'plan': 'segment'}) -%}
@@ -130,15 +131,16 @@
   {{ return([0] if cohort.periods else [2]) }}
 {% endmacro %}
 
-{#- A before / after join that one GROUP BY answers: the first target before the cohort row
-    is the person's first target, if that lies before it (the targets before a row are a
-    prefix of all targets); likewise the last after is the last, if it lies after; and any
-    lies before (after) when the first (last) does. Returns the relation to check, or none. -#}
+{#- A before / after join that the person's targets alone answer: the n-th target before
+    the cohort row is the person's n-th target, if that lies before it (the targets before a
+    row are a prefix of all targets); likewise the n-th from the last after is the n-th from
+    the last, if it lies after; and any lies before (after) when the first (last) does.
+    Returns the relation to check, or none. -#}
 {% macro _ever_check(spec) %}
   {%- set kind = spec.aggregation.kind -%}
   {%- if spec.relation.plan != 'lane' or spec.windowed -%}{{ return(none) }}{%- endif -%}
   {%- set edge = 'start' if spec.relation.name == 'before' else 'end' -%}
-  {%- if kind == 'exists' or (kind == 'pick' and spec.position.n == 1 and spec.position.from == edge) -%}
+  {%- if kind == 'exists' or (kind == 'pick' and spec.position.from == edge) -%}
     {{ return(spec.relation.name) }}
   {%- endif -%}
   {{ return(none) }}

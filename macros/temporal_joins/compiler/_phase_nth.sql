@@ -1,12 +1,13 @@
-{#- An nth_ever join: the person's target rows (with its match values) ranked in (ts,
+{#- An nth_ever join, or an nth before / after join checked against the person's n-th
+    target (_ever_check): the person's target rows (within its match values) ranked in (ts,
     activity_id) order, or from the last, by a window over the target rows alone; the n-th
-    is kept, carrying its set's columns. The select joins it on the person key and the
-    match values. -#}
+    is kept with its ts and its set's columns. The select joins it on the person key and
+    the match values, and checks its ts. -#}
 {% macro _phase_nth(plan, spec) -%}
   {%- set keys = ['join_key'] -%}
   {%- for p in spec.pairs -%}{%- do keys.append('mt' ~ p) -%}{%- endfor -%}
   {%- set direction = '' if spec.position.from == 'start' else ' desc' -%}
-  {%- set carried = [] -%}
+  {%- set carried = ['ts'] -%}
   {%- for column in plan.sets[spec.set - 1].columns -%}{%- do carried.append('c' ~ spec.set ~ '_' ~ loop.index) -%}{%- endfor -%}
 activity_schema_nth{{ spec.i }} as (
     select {{ (keys + carried) | join(', ') }}

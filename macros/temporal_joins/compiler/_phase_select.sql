@@ -124,7 +124,11 @@ where selected.is_cohort > 0
     {%- set carried = plan.sets[spec.set - 1].columns -%}
     {%- do joins.append(activity_schema._group_join('activity_schema_nth' ~ i, 'nth' ~ i, ['join_key'], spec)) -%}
     {%- for output, column in spec.columns -%}
-      {%- do columns.append([output, 'nth' ~ i ~ '.c' ~ spec.set ~ '_' ~ (carried.index(column) + 1)]) -%}
+      {%- set value = 'nth' ~ i ~ '.c' ~ spec.set ~ '_' ~ (carried.index(column) + 1) -%}
+      {%- if spec.check -%}
+        {%- set value = 'case when ' ~ activity_schema._checked(plan, spec, 'nth' ~ i ~ '.ts') ~ ' then ' ~ value ~ ' end' -%}
+      {%- endif -%}
+      {%- do columns.append([output, value]) -%}
     {%- endfor -%}
     {{ return({'columns': columns, 'joins': joins}) }}
   {%- endif -%}

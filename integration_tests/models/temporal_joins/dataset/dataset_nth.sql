@@ -5,6 +5,7 @@
 --   after_2_from_last: N_S1 -> P_b; N_S2 -> null.
 --   before_1: N_S1 [P_B] -> P_B; N_S2 [P_B P_A P_a P_b] -> P_B.
 --   before_2_from_last: N_S1 -> null (one admitted); N_S2 -> P_a.
+--   before_2: N_S1 -> null (one admitted); N_S2 -> P_A (the person's 2nd buy, before 11:00).
 --   between_2: N_S1 (09:00, 11:00] [P_A P_a P_b] -> P_a; N_S2 [P_c] -> null.
 --   between_1_from_last: N_S1 -> P_b; N_S2 -> P_c.  between_4: null on both (3 and 1 admitted).
 {{ activity_schema.multi_temporal_analysis(
@@ -22,5 +23,6 @@
         {'name': 'between_2', 'target_activity': 'n_buy', 'join_type': 'nth_in_between', 'nth': 2, 'columns': ['activity_id']},
         {'name': 'between_1_from_last', 'target_activity': 'n_buy', 'join_type': 'nth_in_between', 'nth': 1, 'nth_from_last': true, 'columns': ['activity_id']},
         {'name': 'between_4', 'target_activity': 'n_buy', 'join_type': 'nth_in_between', 'nth': 4, 'columns': ['activity_id']},
+        {'name': 'before_2', 'target_activity': 'n_buy', 'join_type': 'nth_before', 'nth': 2, 'columns': ['activity_id']},
     ],
 ) }}
