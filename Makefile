@@ -23,10 +23,12 @@ $(DBT_DEPS): $(INSTALLED) integration_tests/packages.yml
 demo: setup
 	$(BIN)/activity-harness demo
 
+# Two pytest workers: each takes one warehouse's tests at a time (tests/conftest.py groups
+# them), so a warehouse's project is built once, by the worker that runs its tests.
 test: setup
 	$(BIN)/ruff check python tests
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --numprocesses 2 --dist loadgroup
 
 # The last full `make test` run's warehouse matrix (written under reports/latest/, ignored)
 # becomes the committed reports/warehouse_matrix.md, .html and README.md's matrix table.

@@ -39,12 +39,20 @@ def pytest_configure(config: pytest.Config) -> None:
         config.addinivalue_line("markers", f"{target}: runs on {target}")
 
 
+# The xdist groups, longest first: the first two start on the two workers and the others
+# follow as a worker frees up, so both finish at about the same time.
+TEST_GROUPS = ("duckdb", "spark", "snowflake", "postgres")
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     chosen = selected_targets(config)
     for item in items:
         marked = {mark.name for mark in item.iter_markers()} & set(WAREHOUSES)
         if marked and not marked & chosen:
             item.add_marker(pytest.mark.skip(reason=f"runs on {', '.join(sorted(marked))}; --target {config.getoption('--target')} selected"))
+        # A test of no warehouse in particular reads the DuckDB build.
+        item.add_marker(pytest.mark.xdist_group(WAREHOUSES[min(marked)].test_group if marked else "duckdb"))
+    items.sort(key=lambda item: TEST_GROUPS.index(next(mark.args[0] for mark in item.iter_markers("xdist_group"))))
 
 
 def pytest_report_header(config: pytest.Config) -> str:
@@ -53,21 +61,27 @@ def pytest_report_header(config: pytest.Config) -> str:
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
-    """Record the outcome of every warehouse × feature test for the matrix report."""
+    """Attach the outcome of every warehouse × feature test to its report, for the matrix:
+    reports reach the process that writes it (with xdist, the controller)."""
     outcome = yield
     report = outcome.get_result()
     params = getattr(getattr(item, "callspec", None), "params", {})
     if "warehouse" in params and "feature" in params and (report.when == "call" or report.outcome != "passed"):
         notes = [value for key, value in report.user_properties if key == "matrix_note"]
         reason = "; ".join(notes) if report.passed else (report.longrepr[2] if report.skipped and isinstance(report.longrepr, tuple) else str(report.longrepr).strip().splitlines()[-1])
-        MATRIX_CELLS.append(Cell(params["warehouse"], params["feature"], report.outcome, reason[:300]))
+        report.user_properties.append(("matrix_cell", [params["warehouse"], params["feature"], report.outcome, reason[:300]]))
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    MATRIX_CELLS.extend(Cell(*value) for key, value in report.user_properties if key == "matrix_cell")
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    # Full runs only: a run narrowed to one target or some tests would give a matrix of skips.
+    # Full runs only: a run narrowed to one target or some tests would give a matrix of
+    # skips. An xdist worker leaves it to the controller, which sees every report.
     config = session.config
     full_run = config.getoption("--target") == "all" and not config.getoption("-k") and config.args_source is pytest.Config.ArgsSource.TESTPATHS
-    if MATRIX_CELLS and full_run:
+    if MATRIX_CELLS and full_run and not hasattr(config, "workerinput"):
         save_cells(MATRIX_CELLS, LATEST_DIR)
 
 
