@@ -44,6 +44,8 @@ def pytest_configure(config: pytest.Config) -> None:
 TEST_GROUPS = ("duckdb", "spark", "snowflake", "postgres")
 
 
+# First: xdist's own hook reads the group marks to name each test's group.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     chosen = selected_targets(config)
     for item in items:
