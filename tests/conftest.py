@@ -39,22 +39,12 @@ def pytest_configure(config: pytest.Config) -> None:
         config.addinivalue_line("markers", f"{target}: runs on {target}")
 
 
-# The xdist groups, longest first: the first two start on the two workers and the others
-# follow as a worker frees up, so both finish at about the same time.
-TEST_GROUPS = ("duckdb", "spark", "snowflake", "postgres")
-
-
-# First: xdist's own hook reads the group marks to name each test's group.
-@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     chosen = selected_targets(config)
     for item in items:
         marked = {mark.name for mark in item.iter_markers()} & set(WAREHOUSES)
         if marked and not marked & chosen:
             item.add_marker(pytest.mark.skip(reason=f"runs on {', '.join(sorted(marked))}; --target {config.getoption('--target')} selected"))
-        # A test of no warehouse in particular reads the DuckDB build.
-        item.add_marker(pytest.mark.xdist_group(WAREHOUSES[min(marked)].test_group if marked else "duckdb"))
-    items.sort(key=lambda item: TEST_GROUPS.index(next(mark.args[0] for mark in item.iter_markers("xdist_group"))))
 
 
 def pytest_report_header(config: pytest.Config) -> str:

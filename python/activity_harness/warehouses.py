@@ -57,14 +57,10 @@ class Warehouse:
     # Single models it cannot build, with why: builds leave them and their tests out, the
     # rest of their feature is compared, and the matrix shows the reason.
     unsupported_models: Mapping[str, str] = {}
-    # The pytest-xdist group its tests run in: one worker runs a group's tests, so the
-    # session builds they share are made once.
-    test_group: str = ""
 
     def __init__(self, name: str | None = None) -> None:
         self.name = name or self.name
         self.family = self.family or self.name
-        self.test_group = self.test_group or self.family
 
     def profile_env(self, workspace: DbtWorkspace) -> dict[str, str]:
         """The environment variables its profiles.yml output reads, for this workspace."""
@@ -232,7 +228,6 @@ class BigQueryOffline(Warehouse):
     name = "bigquery"
     local = True
     builds = False
-    test_group = "duckdb"  # it is checked against the DuckDB build
     dialect = "bigquery"
     # Compiled and guarded, but not run, where sqlglot's BigQuery-to-DuckDB transpile (not
     # the BigQuery SQL) is wrong.
@@ -257,7 +252,6 @@ class SnowflakeReal(Warehouse):
 class BigQueryReal(Warehouse):
     name = "bigquery_real"
     family = "bigquery"
-    test_group = "duckdb"
     dialect = "bigquery"
     credentials = ("BIGQUERY_PROJECT", "BIGQUERY_KEYFILE")
 
