@@ -121,16 +121,8 @@ where selected.is_cohort > 0
   {%- set columns = [] -%}
   {%- if spec.plan == 'nth' -%}
     {#- The n-th target of the person, carrying its columns. -#}
-    {%- set carried = plan.sets[spec.set - 1].columns -%}
     {%- do joins.append(activity_schema._group_join('activity_schema_nth' ~ i, 'nth' ~ i, ['join_key'], spec)) -%}
-    {%- for output, column in spec.columns -%}
-      {%- set value = 'nth' ~ i ~ '.c' ~ spec.set ~ '_' ~ (carried.index(column) + 1) -%}
-      {%- if spec.check -%}
-        {%- set value = 'case when ' ~ activity_schema._checked(plan, spec, 'nth' ~ i ~ '.ts') ~ ' then ' ~ value ~ ' end' -%}
-      {%- endif -%}
-      {%- do columns.append([output, value]) -%}
-    {%- endfor -%}
-    {{ return({'columns': columns, 'joins': joins}) }}
+    {{ return({'columns': activity_schema._carried_columns(plan, spec, 'nth' ~ i ~ '.c' ~ spec.set ~ '_', 'nth' ~ i ~ '.ts'), 'joins': joins}) }}
   {%- endif -%}
   {%- if spec.plan == 'lane' -%}
     {%- set probe = activity_schema._probe_alias(spec.lane, spec.probe) -%}
@@ -146,14 +138,7 @@ where selected.is_cohort > 0
     {%- do columns.append([spec.outputs[0], count if kind == 'count' else '(' ~ count ~ ') > 0']) -%}
   {%- elif kind == 'pick' and spec.plan == 'ever' and plan.ever_carries -%}
     {#- The first or last target's columns, carried by the GROUP BY. -#}
-    {%- set carried = plan.sets[spec.set - 1].columns -%}
-    {%- for output, column in spec.columns -%}
-      {%- set value = source ~ '.j' ~ i ~ '_c' ~ (carried.index(column) + 1) -%}
-      {%- if spec.check -%}
-        {%- set value = 'case when ' ~ activity_schema._checked(plan, spec, source ~ '.j' ~ i ~ '_ts') ~ ' then ' ~ value ~ ' end' -%}
-      {%- endif -%}
-      {%- do columns.append([output, value]) -%}
-    {%- endfor -%}
+    {%- do columns.extend(activity_schema._carried_columns(plan, spec, source ~ '.j' ~ i ~ '_c', source ~ '.j' ~ i ~ '_ts')) -%}
   {%- elif kind == 'pick' and not activity_schema._picks_by_rank(spec) -%}
     {#- The first or last target, fetched by its activity_id from the stream. -#}
     {%- set alias = 'pick' ~ i -%}
@@ -268,4 +253,19 @@ where selected.is_cohort > 0
     {{ return(ts ~ (' < cohort.period_start' if spec.check == 'before' else ' >= cohort.period_end')) }}
   {%- endif -%}
   {{ return(ts ~ (' < cohort.ts' if spec.check == 'before' else ' > cohort.ts')) }}
+{% endmacro %}
+
+{#- A pick's output columns read from the columns its pass carried (`prefix` and the
+    column's number in its set), null when a checked pick's ts fails the check. -#}
+{% macro _carried_columns(plan, spec, prefix, ts) %}
+  {%- set carried = plan.sets[spec.set - 1].columns -%}
+  {%- set columns = [] -%}
+  {%- for output, column in spec.columns -%}
+    {%- set value = prefix ~ (carried.index(column) + 1) -%}
+    {%- if spec.check -%}
+      {%- set value = 'case when ' ~ activity_schema._checked(plan, spec, ts) ~ ' then ' ~ value ~ ' end' -%}
+    {%- endif -%}
+    {%- do columns.append([output, value]) -%}
+  {%- endfor -%}
+  {{ return(columns) }}
 {% endmacro %}
