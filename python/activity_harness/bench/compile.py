@@ -13,7 +13,7 @@ from pathlib import Path
 from ..dbt import DbtWorkspace
 from ..paths import REPO_ROOT
 from .cases import BASIC_CASES, CASES, MULTI, Case, multi_model
-from .streams import COHORT, TARGET
+from .streams import COHORT, STREAM_ORDER, TARGET
 
 STREAM_COLUMNS = ("activity_id", "ts", "activity", "customer", "anonymous_customer_id", "feature_json",
                   "revenue_impact", "link", "activity_occurrence", "activity_repeated_at")
@@ -115,8 +115,11 @@ def compile_peer(checkout: Path, project: Path) -> tuple[str, dict[str, str]]:
 # The stream as both peers read it: `customer` is activity_schema's person key (so that T,
 # which joins on customer alone, and B, which coalesces, both see its people), rows without
 # a person are dropped, activity names are spelled with spaces (B matches the model name
-# with '_' turned into ' '), and the occurrence columns they trust are recomputed per person.
-PEER_STREAM_SQL = """
+# with '_' turned into ' '), the occurrence columns they trust are recomputed per person, and
+# the rows keep the stream's time order: left in the window's output order they would be
+# clustered by person, which made the peers' joins up to 2.4x faster than over the same rows
+# in time order.
+PEER_STREAM_SQL = f"""
 create or replace table peer_stream as
 select
     activity_id, ts, replace(activity, '_', ' ') as activity, person as customer, anonymous_customer_id,
@@ -127,7 +130,8 @@ from (
     select *, coalesce('c:' || nullif(trim(customer), ''), 'a:' || nullif(trim(anonymous_customer_id), '')) as person
     from stream
 ) as keyed
-where person is not null;
+where person is not null
+order by {STREAM_ORDER};
 create or replace view customer_stream as select * from peer_stream;
 """
 

@@ -130,7 +130,7 @@ def write_report(settings: Settings, machine: list[str], results: list[SizeResul
         f"Each join ({COHORT} cohort, {TARGET} target; picks append ts and revenue_impact, aggregates count) runs through",
         "activity_schema (compiled by dbt, executed with the DuckDB Python API, so dbt's overhead is not timed), as a plain",
         "inequality self-join plus GROUP BY written from the documented semantics, and through each peer package given",
-        "(its own models, compiled by dbt from the checkout, over the same rows in the shape it reads). Every formulation",
+        "(its own models, compiled by dbt from the checkout, over the same rows in the shape it reads, stored in the same time order). Every formulation",
         f"materialises its result with `create or replace table`. Times: best of {settings.repeat} runs, a single run when it took",
         f"over 10 s; a run is interrupted after {timeout:g} s (`> {timeout:g}`, counted at {timeout:g} s). The package's result equals the",
         "self-join's row for row in every finished pair (any difference stops the benchmark).",

@@ -14,6 +14,8 @@ from faker import Faker
 
 COHORT = "started_session"
 TARGET = "made_purchase"
+# The physical order of every copy of the stream a benchmark reads.
+STREAM_ORDER = "ts, activity_id"
 ACTIVITIES = ("started_session", "viewed_page", "added_to_cart", "made_purchase", "signed_up")
 ANONYMOUS_SHARE = 0.10  # people never identified: every row carries only anonymous_customer_id
 SERVER_SIDE_SHARE = 0.30  # rows of identified people with customer but no anonymous id
@@ -127,15 +129,16 @@ def generate_stream(connection: duckdb.DuckDBPyConnection, rows: int, seed: int,
     )
     connection.unregister("raw")
     # The contract's occurrence columns, per person (customer, else anonymous id) and activity.
+    # Rows are stored in time order, as a stream loaded over time is.
     connection.execute(
-        """
+        f"""
         create or replace table stream as
         select * exclude (activity_occurrence, activity_repeated_at),
             row_number() over person_order as activity_occurrence,
             lead(ts) over person_order as activity_repeated_at
         from stream
         window person_order as (partition by activity, coalesce('c:' || customer, 'a:' || anonymous_customer_id) order by ts, activity_id)
-        order by ts
+        order by {STREAM_ORDER}
         """
     )
 
