@@ -23,8 +23,7 @@ $(DBT_DEPS): $(INSTALLED) integration_tests/packages.yml
 demo: setup
 	$(BIN)/activity-harness demo
 
-# Two pytest workers, tests handed out one at a time (xdist's --dist loadgroup cannot group
-# them under pytest 9: it renames node ids the way pytest 8 stored them).
+# Two pytest workers; each slow warehouse's tests stay on one worker (tests/warehouse_scheduling.py).
 test: setup
 	$(BIN)/ruff check python tests
 	$(BIN)/mypy

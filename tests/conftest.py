@@ -19,6 +19,9 @@ from activity_harness.project import BuiltProject, build, harness_seed, write_ge
 from activity_harness.warehouses import LOCAL_TARGETS, WAREHOUSES, PostgresServer
 from production_scenario import Scenario, replay
 
+# xdist scheduling: each slow warehouse's tests on one worker.
+pytest_plugins = ["warehouse_scheduling"]
+
 MATRIX_CELLS: list[Cell] = []
 
 
