@@ -21,8 +21,10 @@ import pytest
 
 from activity_harness.warehouses import WAREHOUSES
 
-# The warehouse families whose tests are grouped, in the order their groups start.
+# The warehouse families whose tests are grouped, in the order their groups start, with the
+# warehouses (marks) of each.
 GROUPED_LONGEST_FIRST = ("spark", "snowflake", "postgres")
+FAMILY_WAREHOUSES = {family: {name for name, warehouse in WAREHOUSES.items() if warehouse.family == family} for family in GROUPED_LONGEST_FIRST}
 GROUPS_DIR = pytest.StashKey[Path]()
 
 
@@ -30,8 +32,7 @@ def warehouse_group(item: pytest.Item) -> str | None:
     """The grouped warehouse family a test runs on (by its marks) or builds (by its fixtures)."""
     marks = {mark.name for mark in item.iter_markers()}
     fixtures = getattr(item, "fixturenames", ())
-    for family in GROUPED_LONGEST_FIRST:
-        names = {name for name, warehouse in WAREHOUSES.items() if warehouse.family == family}
+    for family, names in FAMILY_WAREHOUSES.items():
         if marks & names or any(fixture.startswith(f"{family}_") for fixture in fixtures):
             return family
     return None
