@@ -42,8 +42,7 @@ class PlanNode:
 
 
 def explain(project: BuiltProject, model: str) -> list[str]:
-    node = next(n for n in project.manifest["nodes"].values() if n["resource_type"] == "model" and n["name"] == model)
-    return [row["query plan"] for row in project.query("explain " + node["compiled_code"])]
+    return [row["query plan"] for row in project.query("explain " + project.compiled_sql(model))]
 
 
 def plan_tree(lines: list[str]) -> PlanNode:

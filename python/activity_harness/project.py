@@ -32,6 +32,11 @@ class BuiltProject:
     def query(self, sql: str) -> list[dict[str, Any]]:
         return self.workspace.query(sql)
 
+    def compiled_sql(self, model: str) -> str:
+        """The SQL the build ran for a model of the project."""
+        node = next(n for n in self.manifest["nodes"].values() if n["resource_type"] == "model" and n["name"] == model)
+        return str(node["compiled_code"])
+
 
 def typed_seeds(manifest: dict[str, Any]) -> list[dict[str, Any]]:
     """The manifest's seed nodes that set column_types."""

@@ -3,14 +3,16 @@
     - i: its number, naming its intermediate columns j<i>_...;
     - plan: ever (one GROUP BY per person), nth (the n-th of the person's targets, ranked
       by a window over the target rows alone, for nth_ever and the checked nth picks), lane (a window pass over cohort and target
-      rows), segment (the main lane's in-between segments, one GROUP BY);
+      rows), segment (in-between segments, one GROUP BY);
     - set: its target set (activities + where + the match values it needs present), whose
       flag t<set> marks its rows and whose running count n<set> ranks them;
     - lane: the window pass it reads: 0, the main lane partitioned by person, or one per
       distinct match list, partitioned by person and the match values;
     - group: for ever and segment plans, its GROUP BY, one per distinct match list;
     - pairs: its match pairs, numbered across the query (mc<p> cohort side, mt<p> target side).
-    `ever_carries`: ever picks carry their columns through the GROUP BY (min_by).
+    `segment_owners`: segments are keyed by their cohort row's activity_id (segment_id),
+    found by latest_before_join, rather than by the main lane's cohort_occurrence.
+    `picks_carry`: ever and segment picks carry their columns through the GROUP BY (min_by).
     `cohort` is {activities, where (SQL list), filter, columns ([[output, column], ...])}. -#}
 {% macro _dataset_plan(stream, cohort, specs) %}
   {%- set plan = {'stream': stream, 'cohort': cohort, 'specs': specs, 'sets': [], 'pairs': [], 'lanes': [],
@@ -92,6 +94,18 @@
       {%- do spec.update({'group': groups[0]}) -%}
     {%- endif -%}
   {%- endfor -%}
+  {#- Where the warehouse joins each row to the latest row before it and no window pass is
+      needed for anything else, a target's in-between segment is its latest cohort row
+      before it (its segment's owner), found by that join instead of the main lane's count
+      of cohort rows. An nth pick needs the lane's ranks, a cohort_filter its occurrences. -#}
+  {%- set segment_specs = specs | selectattr('plan', 'equalto', 'segment') | list -%}
+  {%- set ranked = [] -%}
+  {%- for spec in segment_specs if spec.aggregation.kind == 'pick' and spec.position.n > 1 -%}{%- do ranked.append(spec) -%}{%- endfor -%}
+  {%- set owners = segment_specs | length > 0 and ranked | length == 0 and not cohort.periods and cohort.filter == 'all'
+                   and specs | selectattr('plan', 'equalto', 'lane') | list | length == 0
+                   and activity_schema.latest_before_join('owner', 'owner', 'target', []) is not none -%}
+  {%- if owners -%}{%- do plan.update({'lanes': []}) -%}{%- endif -%}
+  {%- do plan.update({'segment_owners': owners}) -%}
   {#- The main lane numbers cohort occurrences for cohort_filter, so it exists whenever one
       is asked for; it is lane 0 and reads its cohort rows from its first probe. -#}
   {%- set main = plan.lanes | selectattr('signature', 'equalto', '') | list -%}
@@ -99,10 +113,10 @@
     {%- do plan.lanes.append({'signature': '', 'pairs': [], 'specs': [], 'sets': [], 'probes': [2], 'time_key': false}) -%}
   {%- endif -%}
   {#- Where the warehouse has an exact min_by and no window pass would carry them through
-      its sort, an ever pick's GROUP BY carries the picked row's columns; otherwise it
-      finds the row's activity_id and the select fetches the row. -#}
-  {%- do plan.update({'ever_carries': not plan.lanes and activity_schema.min_by('ts', ['ts']) is not none}) -%}
-  {%- for spec in specs if plan.ever_carries and spec.plan == 'ever' and spec.aggregation.kind == 'pick' -%}
+      its sort, the GROUP BY of an ever or segment pick carries the picked row's columns;
+      otherwise it finds the row's activity_id and the select fetches the row. -#}
+  {%- do plan.update({'picks_carry': not plan.lanes and activity_schema.min_by('ts', ['ts']) is not none}) -%}
+  {%- for spec in specs if plan.picks_carry and spec.plan in ['ever', 'segment'] and spec.aggregation.kind == 'pick' -%}
     {%- set carried = plan.sets[spec.set - 1].columns -%}
     {%- for output, column in spec.columns if column not in carried -%}{%- do carried.append(column) -%}{%- endfor -%}
   {%- endfor -%}

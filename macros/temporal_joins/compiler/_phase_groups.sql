@@ -1,19 +1,21 @@
-{#- The GROUP BY passes: in-between segments of the main lane, and every target of a
-    person (ever joins). One per distinct match list; match values join the group key. -#}
+{#- The GROUP BY passes: in-between segments, and every target of a person (ever joins).
+    One per distinct match list; match values join the group key. -#}
 
 {#- A segment holds the targets after one cohort row of the person up to the next (its
-    cohort_occurrence in the main lane), cut by the join's time window from the segment's
-    cohort ts. Picks take the segment's smallest / largest rank n<set>: ranks within a
+    cohort_occurrence in the main lane, or its owner's segment_id), cut by the join's time
+    window from the segment's cohort ts. First / last picks take the segment's smallest /
+    largest target; nth picks its smallest / largest rank n<set>, since ranks within a
     segment are consecutive. An nth pick under a match needs ranks within the match
     values: a second window over the target rows. -#}
 {% macro _phase_segments(plan, group) -%}
   {%- set G = 'activity_schema_segments' ~ group.id -%}
-  {%- set keys = ['join_key', 'cohort_occurrence'] + activity_schema._group_target_parts(group) -%}
+  {%- set keys = activity_schema._segment_keys(plan) | map('first') | list + activity_schema._group_target_parts(group) -%}
+  {%- set rows = activity_schema._segment_rows(plan) -%}
   {%- set ranked = [] -%}
   {%- for spec in group.specs if spec.aggregation.kind == 'pick' and spec.position.n > 1 and group.pairs -%}
     {%- do ranked.append(spec) -%}
   {%- endfor -%}
-  {%- set source = G ~ '_ranked' if ranked else 'activity_schema_lane0_windows' -%}
+  {%- set source = G ~ '_ranked' if ranked else rows.relation -%}
 {%- if ranked %}
 {{ G }}_ranked as (
     select
@@ -38,7 +40,7 @@
         {%- if kind in ['count', 'exists'] %}
         , count(case when {{ admitted }} then 1 end) as j{{ spec.i }}_count
         {%- elif kind == 'pick' and spec.position.n == 1 %}
-        , {{ 'min' if spec.position.from == 'start' else 'max' }}(case when {{ admitted }} then {{ activity_schema._place() }} end) as j{{ spec.i }}_place
+        {{- activity_schema._group_pick(plan, spec, admitted) }}
         {%- elif kind == 'pick' %}
         {%- set rank = 'j' ~ spec.i ~ '_rank' if spec in ranked else 'n' ~ spec.set %}
         , min(case when {{ admitted }} then {{ rank }} end) as j{{ spec.i }}_lo
@@ -50,15 +52,45 @@
         {%- endif %}
         {%- endfor %}
     from {{ source }}
-    where row_rank > 0 and row_rank < 2 and cohort_occurrence > 0 and ({{ activity_schema._set_filters(plan, group.specs | map(attribute='set') | unique | list) | join(' or ') }})
+    where {{ rows.condition }}({{ activity_schema._set_filters(plan, group.specs | map(attribute='set') | unique | list) | join(' or ') }})
     group by {{ keys | join(', ') }}
 )
 {%- for spec in group.specs if spec.aggregation.kind == 'concat_distinct' %}
 {%- for output, column in spec.columns %},
-{{ activity_schema._distinct_list(G ~ '_j' ~ spec.i ~ '_list' ~ loop.index, source, 'row_rank > 0 and row_rank < 2 and cohort_occurrence > 0 and ' ~ activity_schema._segment_admitted(plan, spec), keys, spec, loop.index, 'n' ~ spec.set) }}
+{{ activity_schema._distinct_list(G ~ '_j' ~ spec.i ~ '_list' ~ loop.index, source, rows.condition ~ activity_schema._segment_admitted(plan, spec), keys, spec, loop.index, activity_schema._place() if plan.segment_owners else 'n' ~ spec.set) }}
 {%- endfor %}
 {%- endfor %}
 {%- endmacro %}
+
+{#- The target rows of every in-between join, each with its segment's owner: the latest
+    cohort row of the person before it (segment_id, and its ts as segment_ts). -#}
+{% macro _phase_segment_rows(plan) -%}
+  {%- set sets = [] -%}
+  {%- for group in plan.segment_groups -%}
+    {%- for spec in group.specs if spec.set not in sets -%}{%- do sets.append(spec.set) -%}{%- endfor -%}
+  {%- endfor -%}
+  {%- set owners = '(select join_key, ts, activity_id from activity_schema_source where ' ~ activity_schema._cohort_filter_sql(plan) ~ ')' -%}
+activity_schema_segment_rows as (
+    select activity_schema_source.*, segment_owner.activity_id as segment_id, segment_owner.ts as segment_ts
+    from activity_schema_source
+    {{ activity_schema.latest_before_join(owners, 'segment_owner', 'activity_schema_source', ['join_key']) }}
+    where {{ activity_schema._set_filters(plan, sets) | join(' or ') }}
+)
+{%- endmacro %}
+
+{#- The segments' GROUP BY keys, each with the column of the selected cohort row it joins. -#}
+{% macro _segment_keys(plan) %}
+  {{ return([['segment_id', 'activity_id']] if plan.segment_owners else [['join_key', 'join_key'], ['cohort_occurrence', 'cohort_occurrence']]) }}
+{% endmacro %}
+
+{#- Where segments read their target rows: the relation, and the condition (a prefix of a
+    where clause) that keeps the target rows inside a segment. -#}
+{% macro _segment_rows(plan) %}
+  {%- if plan.segment_owners -%}
+    {{ return({'relation': 'activity_schema_segment_rows', 'condition': ''}) }}
+  {%- endif -%}
+  {{ return({'relation': 'activity_schema_lane0_windows', 'condition': 'row_rank > 0 and row_rank < 2 and cohort_occurrence > 0 and '}) }}
+{% endmacro %}
 
 {#- A target counts for its segment's join when it is in the join's set and its time window,
     and for a period before the period's end. -#}
@@ -125,17 +157,8 @@
         , {{ 'min' if spec.check == 'before' else 'max' }}(case when {{ admitted }} then ts end) as j{{ spec.i }}_edge
         {%- elif kind in ['count', 'exists'] %}
         , count(case when {{ admitted }} then 1 end) as j{{ spec.i }}_count
-        {%- elif kind == 'pick' and plan.ever_carries %}
-        {%- set order = ['ts', activity_schema.binary_order('activity_id')] %}
-        {%- set last = spec.position.from != 'start' %}
-        , {{ activity_schema.min_by('ts', order, admitted, last) }} as j{{ spec.i }}_ts
-        {%- set carried = plan.sets[spec.set - 1].columns %}
-        {%- for output, column in spec.columns %}
-        {%- set k = carried.index(column) + 1 %}
-        , {{ activity_schema.min_by('c' ~ spec.set ~ '_' ~ k, order, admitted, last) }} as j{{ spec.i }}_c{{ k }}
-        {%- endfor %}
         {%- elif kind == 'pick' %}
-        , {{ 'min' if spec.position.from == 'start' else 'max' }}(case when {{ admitted }} then {{ place }} end) as j{{ spec.i }}_place
+        {{- activity_schema._group_pick(plan, spec, admitted) }}
         {%- else %}
         {%- for output, column in spec.columns %}
         , {{ activity_schema._group_aggregate(spec, loop.index, admitted) }} as j{{ spec.i }}_a{{ loop.index }}
@@ -151,6 +174,27 @@
 {{ activity_schema._distinct_list(G ~ '_j' ~ spec.i ~ '_list' ~ loop.index, 'activity_schema_source', 't' ~ spec.set ~ ' = 1', keys, spec, loop.index, place) }}
 {%- endfor %}
 {%- endfor %}
+{%- endmacro %}
+
+{#- The first / last target of a GROUP BY's rows where `admitted` holds: the columns its
+    set carries (and the ts a checked pick is checked by) by min_by over (ts, activity_id)
+    where the warehouse has it, else its smallest / largest place, a text that sorts like
+    (ts, activity_id). -#}
+{% macro _group_pick(plan, spec, admitted) -%}
+  {%- set last = spec.position.from != 'start' -%}
+  {%- if plan.picks_carry -%}
+    {%- set order = ['ts', activity_schema.binary_order('activity_id')] %}
+    {%- if spec.check %}
+        , {{ activity_schema.min_by('ts', order, admitted, last) }} as j{{ spec.i }}_ts
+    {%- endif %}
+    {%- set carried = plan.sets[spec.set - 1].columns %}
+    {%- for output, column in spec.columns %}
+    {%- set k = carried.index(column) + 1 %}
+        , {{ activity_schema.min_by('c' ~ spec.set ~ '_' ~ k, order, admitted, last) }} as j{{ spec.i }}_c{{ k }}
+    {%- endfor %}
+  {%- else %}
+        , {{ 'max' if last else 'min' }}(case when {{ admitted }} then {{ activity_schema._place() }} end) as j{{ spec.i }}_place
+  {%- endif -%}
 {%- endmacro %}
 
 {#- (ts, activity_id) as one text: fixed-width ts, then the id. -#}

@@ -22,7 +22,7 @@
     {%- endfor -%}
   {%- endfor -%}
   {%- for group in plan.segment_groups -%}
-    {%- do joins.append(activity_schema._group_join('activity_schema_segments' ~ group.id, 'segments' ~ group.id, ['join_key', 'cohort_occurrence'], group)) -%}
+    {%- do joins.append(activity_schema._group_join('activity_schema_segments' ~ group.id, 'segments' ~ group.id, activity_schema._segment_keys(plan), group)) -%}
   {%- endfor -%}
   {%- for group in plan.ever_groups -%}
     {%- do joins.append(activity_schema._group_join('activity_schema_ever' ~ group.id, 'ever' ~ group.id, ['join_key'], group)) -%}
@@ -59,7 +59,7 @@ from (
     where {{ (['activity in (' ~ activity_schema._literal_list(plan.cohort.activities) ~ ')'] + plan.cohort.where) | join('\n      and ') }}
 ) as cohort
 {%- for join in joins %}
-{{ join | replace('selected.join_key', cohort_key) }}
+{{ join | replace('selected.join_key', cohort_key) | replace('selected.activity_id', 'cohort.activity_id') }}
 {%- endfor %}
 where {{ cohort_key }} is not null
 {%- else %}
@@ -105,10 +105,14 @@ where selected.is_cohort > 0
   {{ return('selected' if lane.signature == '' and rank == lane.primary else 'lane' ~ lane.id ~ '_probe' ~ ('_end' if rank == -1 else rank)) }}
 {% endmacro %}
 
-{#- A GROUP BY pass joined on its keys and its match values (a null never matches). -#}
+{#- A GROUP BY pass joined on its keys (a column, or [its column, the selected row's]) and
+    its match values (a null never matches). -#}
 {% macro _group_join(relation, alias, keys, group) %}
   {%- set on = [] -%}
-  {%- for key in keys -%}{%- do on.append(alias ~ '.' ~ key ~ ' = selected.' ~ key) -%}{%- endfor -%}
+  {%- for key in keys -%}
+    {%- set pair = [key, key] if key is string else key -%}
+    {%- do on.append(alias ~ '.' ~ pair[0] ~ ' = selected.' ~ pair[1]) -%}
+  {%- endfor -%}
   {%- for p in group.pairs -%}{%- do on.append(alias ~ '.mt' ~ p ~ ' = selected.mc' ~ p) -%}{%- endfor -%}
   {{ return('left join ' ~ relation ~ ' as ' ~ alias ~ '\n    on ' ~ on | join('\n   and ')) }}
 {% endmacro %}
@@ -136,7 +140,7 @@ where selected.is_cohort > 0
   {%- elif kind in ['count', 'exists'] -%}
     {%- set count = '(' ~ bounds.upper ~ ') - (' ~ bounds.lower ~ ')' if spec.plan == 'lane' else 'coalesce(' ~ source ~ '.j' ~ i ~ '_count, 0)' -%}
     {%- do columns.append([spec.outputs[0], count if kind == 'count' else '(' ~ count ~ ') > 0']) -%}
-  {%- elif kind == 'pick' and spec.plan == 'ever' and plan.ever_carries -%}
+  {%- elif kind == 'pick' and spec.plan in ['ever', 'segment'] and plan.picks_carry -%}
     {#- The first or last target's columns, carried by the GROUP BY. -#}
     {%- do columns.extend(activity_schema._carried_columns(plan, spec, source ~ '.j' ~ i ~ '_c', source ~ '.j' ~ i ~ '_ts')) -%}
   {%- elif kind == 'pick' and not activity_schema._picks_by_rank(spec) -%}
@@ -193,7 +197,7 @@ where selected.is_cohort > 0
       {%- elif kind == 'concat_distinct' -%}
         {%- set list = 'activity_schema_' ~ source ~ '_j' ~ i ~ '_list' ~ k -%}
         {%- set list_alias = source ~ '_j' ~ i ~ '_list' ~ k -%}
-        {%- set keys = ['join_key', 'cohort_occurrence'] if spec.plan == 'segment' else ['join_key'] -%}
+        {%- set keys = activity_schema._segment_keys(plan) if spec.plan == 'segment' else ['join_key'] -%}
         {%- do joins.append(activity_schema._group_join(list, list_alias, keys, spec.group)) -%}
         {%- set value = list_alias ~ '.list' -%}
       {%- else -%}
