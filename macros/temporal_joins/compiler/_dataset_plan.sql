@@ -3,7 +3,8 @@
     - i: its number, naming its intermediate columns j<i>_...;
     - plan: ever (one GROUP BY per person), nth (the n-th of the person's targets, ranked
       by a window over the target rows alone, for nth_ever and the checked nth picks), lane (a window pass over cohort and target
-      rows), segment (in-between segments, one GROUP BY);
+      rows), segment (in-between segments, one GROUP BY), nearest (a first-after or
+      last-before pick found by nearest_row_join, in a query with no window pass);
     - set: its target set (activities + where + the match values it needs present), whose
       flag t<set> marks its rows and whose running count n<set> ranks them;
     - lane: the window pass it reads: 0, the main lane partitioned by person, or one per
@@ -11,13 +12,27 @@
     - group: for ever and segment plans, its GROUP BY, one per distinct match list;
     - pairs: its match pairs, numbered across the query (mc<p> cohort side, mt<p> target side).
     `segment_owners`: segments are keyed by their cohort row's activity_id (segment_id),
-    found by latest_before_join, rather than by the main lane's cohort_occurrence.
+    found by nearest_row_join, rather than by the main lane's cohort_occurrence.
     `picks_carry`: ever and segment picks carry their columns through the GROUP BY (min_by).
     `cohort` is {activities, where (SQL list), filter, columns ([[output, column], ...])}. -#}
 {% macro _dataset_plan(stream, cohort, specs) %}
   {%- set plan = {'stream': stream, 'cohort': cohort, 'specs': specs, 'sets': [], 'pairs': [], 'lanes': [],
                   'segment_groups': [], 'ever_groups': [], 'time_key': false} -%}
   {%- set activities = cohort.activities | list -%}
+  {#- Where the warehouse joins a row to its nearest row, a query needs no window pass unless
+      a join reads one: an nth or windowed-from-the-far-end pick or an aggregate before /
+      after, an nth in-between pick (ranks), a cohort_filter (occurrences) or periods. Then
+      a first-after / last-before pick joins each cohort row to its nearest target, and a
+      target finds its in-between segment by joining the latest cohort row before it. -#}
+  {%- set windowed = [] -%}
+  {%- for spec in specs if not (spec.relation.plan == 'group' or activity_schema._ever_check(spec)) -%}
+    {%- set ranked = spec.aggregation.kind == 'pick' and spec.position.n > 1 -%}
+    {%- if (spec.relation.plan == 'lane' and not activity_schema._nearest_pick(spec)) or (spec.relation.plan == 'segment' and ranked) -%}
+      {%- do windowed.append(spec) -%}
+    {%- endif -%}
+  {%- endfor -%}
+  {%- set windowless = windowed | length == 0 and not cohort.periods and cohort.filter == 'all'
+                       and activity_schema.nearest_row_join('target', 'target', 'cohort', [], 'after') is not none -%}
   {%- for spec in specs -%}
     {%- do spec.update({'i': loop.index}) -%}
     {%- set is_pick = spec.aggregation.kind == 'pick' -%}
@@ -29,6 +44,8 @@
       {%- do spec.update({'plan': 'nth'}) -%}
     {%- elif spec.relation.plan == 'segment' -%}
       {%- do spec.update({'plan': 'segment'}) -%}
+    {%- elif windowless -%}
+      {%- do spec.update({'plan': 'nearest'}) -%}
     {%- else -%}
       {%- do spec.update({'plan': 'lane'}) -%}
     {%- endif -%}
@@ -48,7 +65,7 @@
     {%- do spec.update({'pairs': pair_ids}) -%}
     {#- The target set: in a match lane its rows need every match value present. -#}
     {%- set condition = ['activity in (' ~ activity_schema._literal_list(spec.targets) ~ ')'] + spec.where -%}
-    {%- if spec.plan == 'lane' -%}
+    {%- if spec.plan in ['lane', 'nearest'] -%}
       {%- for p in pair_ids -%}{%- do condition.append('(' ~ plan.pairs[p - 1].target ~ ') is not null') -%}{%- endfor -%}
     {%- endif -%}
     {%- set condition = condition | join(' and ') -%}
@@ -60,7 +77,7 @@
     {%- do spec.update({'set': found[0].id}) -%}
     {%- do activities.extend(spec.targets) -%}
     {#- Columns a pick by rank carries through its pass, numbered per set. -#}
-    {%- if is_pick and activity_schema._picks_by_rank(spec) -%}
+    {%- if is_pick and (activity_schema._picks_by_rank(spec) or spec.plan == 'nearest') -%}
       {%- for output, column in spec.columns if column not in found[0].columns -%}
         {%- do found[0].columns.append(column) -%}
       {%- endfor -%}
@@ -94,18 +111,10 @@
       {%- do spec.update({'group': groups[0]}) -%}
     {%- endif -%}
   {%- endfor -%}
-  {#- Where the warehouse joins each row to the latest row before it and no window pass is
-      needed for anything else, a target's in-between segment is its latest cohort row
-      before it (its segment's owner), found by that join instead of the main lane's count
-      of cohort rows. An nth pick needs the lane's ranks, a cohort_filter its occurrences. -#}
-  {%- set segment_specs = specs | selectattr('plan', 'equalto', 'segment') | list -%}
-  {%- set ranked = [] -%}
-  {%- for spec in segment_specs if spec.aggregation.kind == 'pick' and spec.position.n > 1 -%}{%- do ranked.append(spec) -%}{%- endfor -%}
-  {%- set owners = segment_specs | length > 0 and ranked | length == 0 and not cohort.periods and cohort.filter == 'all'
-                   and specs | selectattr('plan', 'equalto', 'lane') | list | length == 0
-                   and activity_schema.latest_before_join('owner', 'owner', 'target', []) is not none -%}
-  {%- if owners -%}{%- do plan.update({'lanes': []}) -%}{%- endif -%}
-  {%- do plan.update({'segment_owners': owners}) -%}
+  {#- Without a window pass, a target's in-between segment is its segment's owner, not the
+      main lane's count of cohort rows. -#}
+  {%- if windowless -%}{%- do plan.update({'lanes': []}) -%}{%- endif -%}
+  {%- do plan.update({'segment_owners': windowless and specs | selectattr('plan', 'equalto', 'segment') | list | length > 0}) -%}
   {#- The main lane numbers cohort occurrences for cohort_filter, so it exists whenever one
       is asked for; it is lane 0 and reads its cohort rows from its first probe. -#}
   {%- set main = plan.lanes | selectattr('signature', 'equalto', '') | list -%}
@@ -158,6 +167,15 @@
     {{ return(spec.relation.name) }}
   {%- endif -%}
   {{ return(none) }}
+{% endmacro %}
+
+{#- A pick that the nearest target on its side answers: the first after or the last before
+    the cohort row, within a time window or not (the nearest target is the one to check). -#}
+{% macro _nearest_pick(spec) %}
+  {%- set position = spec.position -%}
+  {{ return(spec.aggregation.kind == 'pick' and position.n == 1 and not spec.at_least
+            and ((spec.relation.name == 'after' and position.from == 'start')
+                 or (spec.relation.name == 'before' and position.from != 'start'))) }}
 {% endmacro %}
 
 {#- Whether a pick fetches its row by rank (the n-th target, or the first / last within a

@@ -73,7 +73,7 @@
 activity_schema_segment_rows as (
     select activity_schema_source.*, segment_owner.activity_id as segment_id, segment_owner.ts as segment_ts
     from activity_schema_source
-    {{ activity_schema.latest_before_join(owners, 'segment_owner', 'activity_schema_source', ['join_key']) }}
+    {{ activity_schema.nearest_row_join(owners, 'segment_owner', 'activity_schema_source', ['join_key'], 'before') }}
     where {{ activity_schema._set_filters(plan, sets) | join(' or ') }}
 )
 {%- endmacro %}

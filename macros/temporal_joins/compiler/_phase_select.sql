@@ -128,6 +128,10 @@ where selected.is_cohort > 0
     {%- do joins.append(activity_schema._group_join('activity_schema_nth' ~ i, 'nth' ~ i, ['join_key'], spec)) -%}
     {{ return({'columns': activity_schema._carried_columns(plan, spec, 'nth' ~ i ~ '.c' ~ spec.set ~ '_', 'nth' ~ i ~ '.ts'), 'joins': joins}) }}
   {%- endif -%}
+  {%- if spec.plan == 'nearest' -%}
+    {%- do joins.append(activity_schema._group_join('activity_schema_nearest' ~ i, 'nearest' ~ i, ['activity_id'], {'pairs': []})) -%}
+    {{ return({'columns': activity_schema._carried_columns(plan, spec, 'nearest' ~ i ~ '.c' ~ spec.set ~ '_', none), 'joins': joins}) }}
+  {%- endif -%}
   {%- if spec.plan == 'lane' -%}
     {%- set probe = activity_schema._probe_alias(spec.lane, spec.probe) -%}
     {%- set bounds = activity_schema._lane_bounds(spec, probe) -%}
