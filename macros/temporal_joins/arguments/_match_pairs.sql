@@ -23,9 +23,10 @@
 {% endmacro %}
 
 {#- The two sides of a match pair as they compare: natively when both are the same stream
-    column, as text otherwise (feature values are text). -#}
-{% macro _match_values(pair) %}
-  {%- set cohort_value = activity_schema._column_value(pair[0]) -%}
+    column, as text otherwise (feature values are text); the cohort side read from
+    `cohort_alias` when given. -#}
+{% macro _match_values(pair, cohort_alias=none) %}
+  {%- set cohort_value = activity_schema._column_value(pair[0], cohort_alias) -%}
   {%- set target_value = activity_schema._column_value(pair[1]) -%}
   {%- set streams = activity_schema._stream_columns() -%}
   {%- if pair[0] == pair[1] and pair[0] in streams -%}

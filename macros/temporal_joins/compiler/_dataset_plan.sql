@@ -14,6 +14,7 @@
     `segment_owners`: segments are keyed by their cohort row's activity_id (segment_id),
     found by nearest_row_join, rather than by the main lane's cohort_occurrence.
     `picks_carry`: ever and segment picks carry their columns through the GROUP BY (min_by).
+    `direct`: without lanes or periods, the select reads its cohort rows from the stream.
     `cohort` is {activities, where (SQL list), filter, columns ([[output, column], ...])}. -#}
 {% macro _dataset_plan(stream, cohort, specs) %}
   {%- set plan = {'stream': stream, 'cohort': cohort, 'specs': specs, 'sets': [], 'pairs': [], 'lanes': [],
@@ -56,7 +57,7 @@
       {%- set found = plan.pairs | selectattr('key', 'equalto', key) | list -%}
       {%- if not found -%}
         {%- set values = activity_schema._match_values(pair) -%}
-        {%- do plan.pairs.append({'key': key, 'id': plan.pairs | length + 1, 'cohort': values[0], 'target': values[1], 'targets': []}) -%}
+        {%- do plan.pairs.append({'key': key, 'columns': pair, 'id': plan.pairs | length + 1, 'cohort': values[0], 'target': values[1], 'targets': []}) -%}
         {%- set found = [plan.pairs[-1]] -%}
       {%- endif -%}
       {%- do found[0].targets.extend(spec.targets) -%}
@@ -130,7 +131,8 @@
     {%- for output, column in spec.columns if column not in carried -%}{%- do carried.append(column) -%}{%- endfor -%}
   {%- endfor -%}
   {%- set ordered = (plan.lanes | selectattr('signature', 'equalto', '') | list) + (plan.lanes | rejectattr('signature', 'equalto', '') | list) -%}
-  {%- do plan.update({'lanes': ordered, 'main': ordered and ordered[0].signature == '', 'activities': activities | unique | list}) -%}
+  {%- do plan.update({'lanes': ordered, 'main': ordered and ordered[0].signature == '', 'activities': activities | unique | list,
+                      'direct': not ordered and not cohort.periods}) -%}
   {%- for lane in ordered -%}
     {%- if cohort.periods and 0 not in lane.probes -%}{%- do lane.probes.append(0) -%}{%- endif -%}
     {%- do lane.update({'id': loop.index0, 'probes': lane.probes | sort(reverse=true)}) -%}

@@ -4,10 +4,7 @@
     activity_id). -#}
 {% macro _phase_select(plan) -%}
   {%- set selected = 'activity_schema_lane0_windows' if plan.main else ('activity_schema_spine' if plan.cohort.periods else 'activity_schema_source') -%}
-  {#- A query of GROUP BY passes alone reads its cohort rows straight from the stream and
-      joins the passes on the person key worked out there: no join back by activity_id. -#}
-  {%- set direct = not plan.lanes and not plan.cohort.periods and not plan.pairs -%}
-  {%- set cohort_key = activity_schema._person_key('cohort.customer', 'cohort.anonymous_customer_id') -%}
+  {%- set direct = plan.direct -%}
   {%- set joins = [] -%}
   {%- set columns = [] -%}
   {%- for output, column in plan.cohort.columns -%}
@@ -22,10 +19,10 @@
     {%- endfor -%}
   {%- endfor -%}
   {%- for group in plan.segment_groups -%}
-    {%- do joins.append(activity_schema._group_join('activity_schema_segments' ~ group.id, 'segments' ~ group.id, activity_schema._segment_keys(plan), group)) -%}
+    {%- do joins.append(activity_schema._group_join(plan, 'activity_schema_segments' ~ group.id, 'segments' ~ group.id, activity_schema._segment_keys(plan), group)) -%}
   {%- endfor -%}
   {%- for group in plan.ever_groups -%}
-    {%- do joins.append(activity_schema._group_join('activity_schema_ever' ~ group.id, 'ever' ~ group.id, ['join_key'], group)) -%}
+    {%- do joins.append(activity_schema._group_join(plan, 'activity_schema_ever' ~ group.id, 'ever' ~ group.id, ['join_key'], group)) -%}
   {%- endfor -%}
   {%- for lane in plan.lanes if lane.specs | selectattr('plan', 'equalto', 'lane') | map(attribute='aggregation') | map(attribute='kind') | select('in', ['concat', 'concat_distinct']) | list -%}
     {%- set probe = activity_schema._probe_alias(lane, lane.primary) -%}
@@ -59,9 +56,9 @@ from (
     where {{ (['activity in (' ~ activity_schema._literal_list(plan.cohort.activities) ~ ')'] + plan.cohort.where) | join('\n      and ') }}
 ) as cohort
 {%- for join in joins %}
-{{ join | replace('selected.join_key', cohort_key) | replace('selected.activity_id', 'cohort.activity_id') }}
+{{ join }}
 {%- endfor %}
-where {{ cohort_key }} is not null
+where {{ activity_schema._selected_value(plan, 'join_key') }} is not null
 {%- else %}
 from {{ selected }} as selected
 {%- if plan.cohort.periods %}
@@ -107,14 +104,29 @@ where selected.is_cohort > 0
 
 {#- A GROUP BY pass joined on its keys (a column, or [its column, the selected row's]) and
     its match values (a null never matches). -#}
-{% macro _group_join(relation, alias, keys, group) %}
+{% macro _group_join(plan, relation, alias, keys, group) %}
   {%- set on = [] -%}
   {%- for key in keys -%}
     {%- set pair = [key, key] if key is string else key -%}
-    {%- do on.append(alias ~ '.' ~ pair[0] ~ ' = selected.' ~ pair[1]) -%}
+    {%- do on.append(alias ~ '.' ~ pair[0] ~ ' = ' ~ activity_schema._selected_value(plan, pair[1])) -%}
   {%- endfor -%}
-  {%- for p in group.pairs -%}{%- do on.append(alias ~ '.mt' ~ p ~ ' = selected.mc' ~ p) -%}{%- endfor -%}
+  {%- for p in group.pairs -%}{%- do on.append(alias ~ '.mt' ~ p ~ ' = ' ~ activity_schema._selected_value(plan, 'mc' ~ p)) -%}{%- endfor -%}
   {{ return('left join ' ~ relation ~ ' as ' ~ alias ~ '\n    on ' ~ on | join('\n   and ')) }}
+{% endmacro %}
+
+{#- A column of the selected cohort row as the select's joins read it: from the selected
+    relation, or in a direct select (GROUP BY passes and nearest-row joins alone, which
+    join the cohort rows read straight from the stream: no join back by activity_id)
+    worked out on the stream row itself: its person key and match values. -#}
+{% macro _selected_value(plan, column) %}
+  {%- if not plan.direct -%}{{ return('selected.' ~ column) }}{%- endif -%}
+  {%- if column == 'join_key' -%}
+    {{ return(activity_schema._person_key('cohort.customer', 'cohort.anonymous_customer_id')) }}
+  {%- endif -%}
+  {%- for pair in plan.pairs if column == 'mc' ~ pair.id -%}
+    {{ return(activity_schema._match_values(pair.columns, 'cohort')[0]) }}
+  {%- endfor -%}
+  {{ return('cohort.' ~ column) }}
 {% endmacro %}
 
 {#- The output columns of one join, and the joins they need: {columns: [[name, SQL]], joins}. -#}
@@ -125,11 +137,11 @@ where selected.is_cohort > 0
   {%- set columns = [] -%}
   {%- if spec.plan == 'nth' -%}
     {#- The n-th target of the person, carrying its columns. -#}
-    {%- do joins.append(activity_schema._group_join('activity_schema_nth' ~ i, 'nth' ~ i, ['join_key'], spec)) -%}
+    {%- do joins.append(activity_schema._group_join(plan, 'activity_schema_nth' ~ i, 'nth' ~ i, ['join_key'], spec)) -%}
     {{ return({'columns': activity_schema._carried_columns(plan, spec, 'nth' ~ i ~ '.c' ~ spec.set ~ '_', 'nth' ~ i ~ '.ts'), 'joins': joins}) }}
   {%- endif -%}
   {%- if spec.plan == 'nearest' -%}
-    {%- do joins.append(activity_schema._group_join('activity_schema_nearest' ~ i, 'nearest' ~ i, ['activity_id'], {'pairs': []})) -%}
+    {%- do joins.append(activity_schema._group_join(plan, 'activity_schema_nearest' ~ i, 'nearest' ~ i, ['activity_id'], {'pairs': []})) -%}
     {{ return({'columns': activity_schema._carried_columns(plan, spec, 'nearest' ~ i ~ '.c' ~ spec.set ~ '_', none), 'joins': joins}) }}
   {%- endif -%}
   {%- if spec.plan == 'lane' -%}
@@ -202,7 +214,7 @@ where selected.is_cohort > 0
         {%- set list = 'activity_schema_' ~ source ~ '_j' ~ i ~ '_list' ~ k -%}
         {%- set list_alias = source ~ '_j' ~ i ~ '_list' ~ k -%}
         {%- set keys = activity_schema._segment_keys(plan) if spec.plan == 'segment' else ['join_key'] -%}
-        {%- do joins.append(activity_schema._group_join(list, list_alias, keys, spec.group)) -%}
+        {%- do joins.append(activity_schema._group_join(plan, list, list_alias, keys, spec.group)) -%}
         {%- set value = list_alias ~ '.list' -%}
       {%- else -%}
         {%- set value = source ~ '.j' ~ i ~ '_a' ~ k -%}
