@@ -21,10 +21,11 @@
                   'segment_groups': [], 'ever_groups': [], 'time_key': false} -%}
   {%- set activities = cohort.activities | list -%}
   {#- Where the warehouse joins a row to its nearest row, a query needs no window pass unless
-      a join reads one: an nth or windowed-from-the-far-end pick or an aggregate before /
-      after, an nth in-between pick (ranks), a cohort_filter (occurrences) or periods. Then
-      a first-after / last-before pick joins each cohort row to its nearest target, and a
-      target finds its in-between segment by joining the latest cohort row before it. -#}
+      a join reads one: an aggregate before / after, a before / after pick other than the
+      first after or the last before (_nearest_pick), an nth in-between pick (ranks), a
+      cohort_filter (occurrences) or periods. Then a first-after / last-before pick joins
+      each cohort row to its nearest target, and a target finds its in-between segment by
+      joining the latest cohort row before it. -#}
   {%- set windowed = [] -%}
   {%- for spec in specs if not (spec.relation.plan == 'group' or activity_schema._ever_check(spec)) -%}
     {%- set ranked = spec.aggregation.kind == 'pick' and spec.position.n > 1 -%}
