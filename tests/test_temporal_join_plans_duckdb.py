@@ -38,7 +38,7 @@ def test_queries_without_a_window_pass_use_asof_joins(duckdb_project: BuiltProje
 
 
 @pytest.mark.parametrize("model", BY_WINDOW)
-def test_queries_with_a_window_pass_read_segments_from_it(duckdb_project: BuiltProject, model: str) -> None:
+def test_queries_that_need_a_window_pass_have_no_asof_join(duckdb_project: BuiltProject, model: str) -> None:
     plan = operators(duckdb_project, model)
     assert "WINDOW" in plan, f"{model}: no window pass in DuckDB's plan {sorted(plan)}"
     assert "ASOF_JOIN" not in plan, f"{model}: an ASOF join beside the window pass {sorted(plan)}"

@@ -84,10 +84,11 @@
         {%- do found[0].columns.append(column) -%}
       {%- endfor -%}
     {%- endif -%}
-    {#- The lane or group it belongs to. -#}
+    {#- The lane or group it belongs to. Without a window pass, a segment's target finds its
+        segment's owner instead of reading the main lane's count of cohort rows. -#}
     {%- set signature = pair_ids | join(',') -%}
     {%- set lane_signature = '' if spec.plan == 'segment' else signature -%}
-    {%- if spec.plan in ['lane', 'segment'] -%}
+    {%- if spec.plan == 'lane' or (spec.plan == 'segment' and not windowless) -%}
       {%- set lanes = plan.lanes | selectattr('signature', 'equalto', lane_signature) | list -%}
       {%- if not lanes -%}
         {%- do plan.lanes.append({'signature': lane_signature, 'pairs': [] if spec.plan == 'segment' else pair_ids, 'specs': [], 'sets': [], 'probes': [], 'time_key': false}) -%}
@@ -113,10 +114,7 @@
       {%- do spec.update({'group': groups[0]}) -%}
     {%- endif -%}
   {%- endfor -%}
-  {#- Without a window pass, a target's in-between segment is its segment's owner, not the
-      main lane's count of cohort rows. -#}
-  {%- if windowless -%}{%- do plan.update({'lanes': []}) -%}{%- endif -%}
-  {%- do plan.update({'segment_owners': windowless and specs | selectattr('plan', 'equalto', 'segment') | list | length > 0}) -%}
+  {%- do plan.update({'segment_owners': windowless and plan.segment_groups | length > 0}) -%}
   {#- The main lane numbers cohort occurrences for cohort_filter, so it exists whenever one
       is asked for; it is lane 0 and reads its cohort rows from its first probe. -#}
   {%- set main = plan.lanes | selectattr('signature', 'equalto', '') | list -%}

@@ -9,8 +9,8 @@
     values: a second window over the target rows. -#}
 {% macro _phase_segments(plan, group) -%}
   {%- set G = 'activity_schema_segments' ~ group.id -%}
-  {%- set keys = activity_schema._segment_keys(plan) | map('first') | list + activity_schema._group_target_parts(group) -%}
-  {%- set rows = activity_schema._segment_rows(plan) -%}
+  {%- set rows = activity_schema._segment_source(plan) -%}
+  {%- set keys = rows.key_columns | map('first') | list + activity_schema._group_target_parts(group) -%}
   {%- set ranked = [] -%}
   {%- for spec in group.specs if spec.aggregation.kind == 'pick' and spec.position.n > 1 and group.pairs -%}
     {%- do ranked.append(spec) -%}
@@ -78,18 +78,15 @@ activity_schema_segment_rows as (
 )
 {%- endmacro %}
 
-{#- The segments' GROUP BY keys, each with the column of the selected cohort row it joins. -#}
-{% macro _segment_keys(plan) %}
-  {{ return([['segment_id', 'activity_id']] if plan.segment_owners else [['join_key', 'join_key'], ['cohort_occurrence', 'cohort_occurrence']]) }}
-{% endmacro %}
-
-{#- Where segments read their target rows: the relation, and the condition (a prefix of a
-    where clause) that keeps the target rows inside a segment. -#}
-{% macro _segment_rows(plan) %}
+{#- Where segments read their target rows: the relation, the condition (a prefix of a where
+    clause) that keeps the target rows inside a segment, and the GROUP BY keys, each with
+    the column of the selected cohort row it joins. -#}
+{% macro _segment_source(plan) %}
   {%- if plan.segment_owners -%}
-    {{ return({'relation': 'activity_schema_segment_rows', 'condition': ''}) }}
+    {{ return({'relation': 'activity_schema_segment_rows', 'condition': '', 'key_columns': [['segment_id', 'activity_id']]}) }}
   {%- endif -%}
-  {{ return({'relation': 'activity_schema_lane0_windows', 'condition': 'row_rank > 0 and row_rank < 2 and cohort_occurrence > 0 and '}) }}
+  {{ return({'relation': 'activity_schema_lane0_windows', 'condition': 'row_rank > 0 and row_rank < 2 and cohort_occurrence > 0 and ',
+             'key_columns': [['join_key', 'join_key'], ['cohort_occurrence', 'cohort_occurrence']]}) }}
 {% endmacro %}
 
 {#- A target counts for its segment's join when it is in the join's set and its time window,

@@ -4,10 +4,10 @@
     its set's columns. The select joins it on the cohort row's activity_id. -#}
 {% macro _phase_nearest(plan, spec) -%}
   {%- set keys = ['join_key'] -%}
-  {%- for p in spec.pairs -%}{%- do keys.append('m' ~ p) -%}{%- endfor -%}
   {%- set cohort_keys = ['join_key'] -%}
   {%- set target_keys = ['join_key'] -%}
   {%- for p in spec.pairs -%}
+    {%- do keys.append('m' ~ p) -%}
     {%- do cohort_keys.append('mc' ~ p ~ ' as m' ~ p) -%}
     {%- do target_keys.append('mt' ~ p ~ ' as m' ~ p) -%}
   {%- endfor -%}

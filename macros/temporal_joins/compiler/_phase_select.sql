@@ -19,7 +19,7 @@
     {%- endfor -%}
   {%- endfor -%}
   {%- for group in plan.segment_groups -%}
-    {%- do joins.append(activity_schema._group_join(plan, 'activity_schema_segments' ~ group.id, 'segments' ~ group.id, activity_schema._segment_keys(plan), group)) -%}
+    {%- do joins.append(activity_schema._group_join(plan, 'activity_schema_segments' ~ group.id, 'segments' ~ group.id, activity_schema._segment_source(plan).key_columns, group)) -%}
   {%- endfor -%}
   {%- for group in plan.ever_groups -%}
     {%- do joins.append(activity_schema._group_join(plan, 'activity_schema_ever' ~ group.id, 'ever' ~ group.id, ['join_key'], group)) -%}
@@ -102,15 +102,15 @@ where selected.is_cohort > 0
   {{ return('selected' if lane.signature == '' and rank == lane.primary else 'lane' ~ lane.id ~ '_probe' ~ ('_end' if rank == -1 else rank)) }}
 {% endmacro %}
 
-{#- A GROUP BY pass joined on its keys (a column, or [its column, the selected row's]) and
-    its match values (a null never matches). -#}
-{% macro _group_join(plan, relation, alias, keys, group) %}
+{#- A pass joined on its keys (a column, or [its column, the selected row's]) and its
+    group's match values (a null never matches). -#}
+{% macro _group_join(plan, relation, alias, keys, group=none) %}
   {%- set on = [] -%}
   {%- for key in keys -%}
     {%- set pair = [key, key] if key is string else key -%}
     {%- do on.append(alias ~ '.' ~ pair[0] ~ ' = ' ~ activity_schema._selected_value(plan, pair[1])) -%}
   {%- endfor -%}
-  {%- for p in group.pairs -%}{%- do on.append(alias ~ '.mt' ~ p ~ ' = ' ~ activity_schema._selected_value(plan, 'mc' ~ p)) -%}{%- endfor -%}
+  {%- for p in (group.pairs if group else []) -%}{%- do on.append(alias ~ '.mt' ~ p ~ ' = ' ~ activity_schema._selected_value(plan, 'mc' ~ p)) -%}{%- endfor -%}
   {{ return('left join ' ~ relation ~ ' as ' ~ alias ~ '\n    on ' ~ on | join('\n   and ')) }}
 {% endmacro %}
 
@@ -141,7 +141,7 @@ where selected.is_cohort > 0
     {{ return({'columns': activity_schema._carried_columns(plan, spec, 'nth' ~ i ~ '.c' ~ spec.set ~ '_', 'nth' ~ i ~ '.ts'), 'joins': joins}) }}
   {%- endif -%}
   {%- if spec.plan == 'nearest' -%}
-    {%- do joins.append(activity_schema._group_join(plan, 'activity_schema_nearest' ~ i, 'nearest' ~ i, ['activity_id'], {'pairs': []})) -%}
+    {%- do joins.append(activity_schema._group_join(plan, 'activity_schema_nearest' ~ i, 'nearest' ~ i, ['activity_id'])) -%}
     {{ return({'columns': activity_schema._carried_columns(plan, spec, 'nearest' ~ i ~ '.c' ~ spec.set ~ '_', none), 'joins': joins}) }}
   {%- endif -%}
   {%- if spec.plan == 'lane' -%}
@@ -213,7 +213,7 @@ where selected.is_cohort > 0
       {%- elif kind == 'concat_distinct' -%}
         {%- set list = 'activity_schema_' ~ source ~ '_j' ~ i ~ '_list' ~ k -%}
         {%- set list_alias = source ~ '_j' ~ i ~ '_list' ~ k -%}
-        {%- set keys = activity_schema._segment_keys(plan) if spec.plan == 'segment' else ['join_key'] -%}
+        {%- set keys = activity_schema._segment_source(plan).key_columns if spec.plan == 'segment' else ['join_key'] -%}
         {%- do joins.append(activity_schema._group_join(plan, list, list_alias, keys, spec.group)) -%}
         {%- set value = list_alias ~ '.list' -%}
       {%- else -%}
