@@ -1,13 +1,16 @@
 """Which plan DuckDB runs where a nearest-row join can replace the window pass. A query whose
-joins are in-between joins, first-after / last-before picks and joins answered by a GROUP BY
-sorts no window: an ASOF join finds each target's segment (the latest cohort row before it)
-and each pick's nearest target. One that needs a window pass anyway (an aggregate before /
-after, an nth pick, a cohort_filter, periods) reads everything from that pass and has no
+joins are in-between joins, picks counted from the cohort row (the n-th after, the n-th
+from the last before) and joins answered by a GROUP BY sorts no window over its cohort
+rows: an ASOF join finds each target's segment (the latest cohort row before it) and each
+pick's nearest target; an nth pick ranks the target rows alone. One that needs a window
+pass anyway (an aggregate before / after, a pick with at_least or counted from the far end
+of a time window, a cohort_filter, periods) reads everything from that pass and has no
 ASOF join."""
 
 from __future__ import annotations
 
-import re
+import json
+from typing import Any
 
 import pytest
 
@@ -15,19 +18,36 @@ from activity_harness.project import BuiltProject
 
 pytestmark = pytest.mark.duckdb
 
-BY_NEAREST_ROW = ("tjd_first_in_between", "tjd_last_in_between", "tjd_aggregate_in_between", "tjd_in_between_only",
-                  "tjd_first_after", "tjd_last_before", "tjd_nearest_only")
-BY_WINDOW = ("tjd_nth_in_between", "tjd_nth_after", "tjd_aggregate_after", "tjd_windows", "tjd_multi_all", "tjd_filters_occurrence", "tjd_periods_week")
+BY_NEAREST_ROW = ("tjd_first_in_between", "tjd_last_in_between", "tjd_aggregate_in_between", "tjd_first_after", "tjd_last_before")
+# With nth picks: a window ranks the target rows, none reads the cohort rows.
+BY_NEAREST_ROW_AND_RANKS = ("tjd_nth_in_between", "tjd_nth_after", "tjd_in_between_only", "tjd_nearest_only")
+BY_WINDOW = ("tjd_aggregate_after", "tjd_windows", "tjd_multi_all", "tjd_filters_occurrence", "tjd_periods_week")
 
 
-# An operator's box in DuckDB's drawing of a plan starts with its name: `╭─ Asof Join ─...`.
-OPERATOR = re.compile(r"╭─ ([^─]+?) ─")
+def plan_nodes(project: BuiltProject, model: str) -> list[dict[str, Any]]:
+    """Every operator of a model's physical plan, from EXPLAIN's JSON: name and extra_info."""
+    [row] = project.query("explain (format json) " + project.compiled_sql(model))
+    nodes, pending = [], list(json.loads(row["explain_value"]))
+    while pending:
+        node = pending.pop()
+        nodes.append(node)
+        pending.extend(node.get("children", []))
+    return nodes
 
 
 def operators(project: BuiltProject, model: str) -> set[str]:
-    """The operators of a model's physical plan, named as in EXPLAIN's text: ASOF_JOIN, WINDOW."""
-    drawing = "\n".join(str(value) for row in project.query("explain " + project.compiled_sql(model)) for value in row.values())
-    return {name.upper().replace(" ", "_") for name in OPERATOR.findall(drawing)}
+    """The operators of a model's physical plan, named as in EXPLAIN: ASOF_JOIN, WINDOW."""
+    return {node["name"].strip().upper().replace(" ", "_") for node in plan_nodes(project, model)}
+
+
+def window_functions(project: BuiltProject, model: str) -> set[str]:
+    """The functions its WINDOW operators compute: row_number, count, sum..."""
+    functions = set()
+    for node in plan_nodes(project, model):
+        if node["name"].strip().upper() == "WINDOW":
+            projections = node["extra_info"]["Projections"]  # a list, or a text when there is one
+            functions.update(p.split("(", 1)[0] for p in ([projections] if isinstance(projections, str) else projections))
+    return functions
 
 
 @pytest.mark.parametrize("model", BY_NEAREST_ROW)
@@ -42,3 +62,11 @@ def test_queries_that_need_a_window_pass_have_no_asof_join(duckdb_project: Built
     plan = operators(duckdb_project, model)
     assert "WINDOW" in plan, f"{model}: no window pass in DuckDB's plan {sorted(plan)}"
     assert "ASOF_JOIN" not in plan, f"{model}: an ASOF join beside the window pass {sorted(plan)}"
+
+
+@pytest.mark.parametrize("model", BY_NEAREST_ROW_AND_RANKS)
+def test_nth_picks_without_a_window_pass_rank_the_targets_alone(duckdb_project: BuiltProject, model: str) -> None:
+    plan = operators(duckdb_project, model)
+    assert "ASOF_JOIN" in plan, f"{model}: no ASOF join in DuckDB's plan {sorted(plan)}"
+    windows = window_functions(duckdb_project, model)
+    assert windows == {"row_number"}, f"{model}: windows other than target ranks in DuckDB's plan: {sorted(windows)}"

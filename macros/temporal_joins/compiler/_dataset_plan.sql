@@ -2,9 +2,11 @@
     needs. Specs come validated (_join_spec); each gets:
     - i: its number, naming its intermediate columns j<i>_...;
     - plan: ever (one GROUP BY per person), nth (the n-th of the person's targets, ranked
-      by a window over the target rows alone, for nth_ever and the checked nth picks), lane (a window pass over cohort and target
-      rows), segment (in-between segments, one GROUP BY), nearest (a first-after or
-      last-before pick found by nearest_row_join, in a query with no window pass);
+      by a window over the target rows alone, for nth_ever and the checked nth picks; in a
+      query with no window pass also the n-th of an in-between segment's targets), lane (a
+      window pass over cohort and target rows), segment (in-between segments, one GROUP BY),
+      nearest (a pick from the nearest target after / before, found by nearest_row_join, in
+      a query with no window pass);
     - set: its target set (activities + where + the match values it needs present), whose
       flag t<set> marks its rows and whose running count n<set> ranks them;
     - lane: the window pass it reads: 0, the main lane partitioned by person, or one per
@@ -21,17 +23,13 @@
                   'segment_groups': [], 'ever_groups': [], 'time_key': false} -%}
   {%- set activities = cohort.activities | list -%}
   {#- Where the warehouse joins a row to its nearest row, a query needs no window pass unless
-      a join reads one: an aggregate before / after, a before / after pick other than the
-      first after or the last before (_nearest_pick), an nth in-between pick (ranks), a
-      cohort_filter (occurrences) or periods. Then a first-after / last-before pick joins
-      each cohort row to its nearest target, and a target finds its in-between segment by
-      joining the latest cohort row before it. -#}
+      a join reads one: an aggregate before / after, a before / after pick not counted from
+      the cohort row (_nearest_pick), a cohort_filter (occurrences) or periods. Then a pick
+      counted from the cohort row joins each cohort row to its nearest target, and a target
+      finds its in-between segment by joining the latest cohort row before it. -#}
   {%- set windowed = [] -%}
-  {%- for spec in specs if not (spec.relation.plan == 'group' or activity_schema._ever_check(spec)) -%}
-    {%- set ranked = spec.aggregation.kind == 'pick' and spec.position.n > 1 -%}
-    {%- if (spec.relation.plan == 'lane' and not activity_schema._nearest_pick(spec)) or (spec.relation.plan == 'segment' and ranked) -%}
-      {%- do windowed.append(spec) -%}
-    {%- endif -%}
+  {%- for spec in specs if spec.relation.plan == 'lane' and not (activity_schema._ever_check(spec) or activity_schema._nearest_pick(spec)) -%}
+    {%- do windowed.append(spec) -%}
   {%- endfor -%}
   {%- set windowless = windowed | length == 0 and not cohort.periods and cohort.filter == 'all'
                        and activity_schema.nearest_row_join('target', 'target', 'cohort', [], 'after') is not none -%}
@@ -42,7 +40,7 @@
     {%- set answered_by_all_targets = spec.relation.plan == 'group' or spec.check -%}
     {%- if answered_by_all_targets and not (is_pick and spec.position.n > 1) -%}
       {%- do spec.update({'plan': 'ever'}) -%}
-    {%- elif answered_by_all_targets -%}
+    {%- elif answered_by_all_targets or (spec.relation.plan == 'segment' and windowless and is_pick and spec.position.n > 1) -%}
       {%- do spec.update({'plan': 'nth'}) -%}
     {%- elif spec.relation.plan == 'segment' -%}
       {%- do spec.update({'plan': 'segment'}) -%}
@@ -114,7 +112,7 @@
       {%- do spec.update({'group': groups[0]}) -%}
     {%- endif -%}
   {%- endfor -%}
-  {%- do plan.update({'segment_owners': windowless and plan.segment_groups | length > 0}) -%}
+  {%- do plan.update({'segment_owners': windowless and specs | selectattr('relation.plan', 'equalto', 'segment') | list | length > 0}) -%}
   {#- The main lane numbers cohort occurrences for cohort_filter, so it exists whenever one
       is asked for; it is lane 0 and reads its cohort rows from its first probe. -#}
   {%- set main = plan.lanes | selectattr('signature', 'equalto', '') | list -%}
@@ -170,11 +168,13 @@
   {{ return(none) }}
 {% endmacro %}
 
-{#- A pick that the nearest target on its side answers: the first after or the last before
-    the cohort row, within a time window or not (the nearest target is the one to check). -#}
+{#- A pick counted from the cohort row, which the nearest target on its side answers: the
+    n-th after or the n-th from the last before, within a time window or not. The first is
+    the nearest target; the n-th is n - 1 ranks on from it among the person's targets. The
+    one picked is the one to check against the window. -#}
 {% macro _nearest_pick(spec) %}
   {%- set position = spec.position -%}
-  {{ return(spec.aggregation.kind == 'pick' and position.n == 1 and not spec.at_least
+  {{ return(spec.aggregation.kind == 'pick' and not spec.at_least
             and ((spec.relation.name == 'after' and position.from == 'start')
                  or (spec.relation.name == 'before' and position.from != 'start'))) }}
 {% endmacro %}

@@ -66,9 +66,7 @@
     cohort row of the person before it (segment_id, and its ts as segment_ts). -#}
 {% macro _phase_segment_rows(plan) -%}
   {%- set sets = [] -%}
-  {%- for group in plan.segment_groups -%}
-    {%- for spec in group.specs if spec.set not in sets -%}{%- do sets.append(spec.set) -%}{%- endfor -%}
-  {%- endfor -%}
+  {%- for spec in plan.specs if spec.relation.plan == 'segment' and spec.set not in sets -%}{%- do sets.append(spec.set) -%}{%- endfor -%}
   {%- set owners = '(select join_key, ts, activity_id from activity_schema_source where ' ~ activity_schema._cohort_filter_sql(plan) ~ ')' -%}
 activity_schema_segment_rows as (
     select activity_schema_source.*, segment_owner.activity_id as segment_id, segment_owner.ts as segment_ts

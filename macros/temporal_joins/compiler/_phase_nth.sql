@@ -1,10 +1,15 @@
-{#- An nth_ever join, or an nth before / after join checked against the person's n-th
-    target (_ever_check): the person's target rows (within its match values) ranked in (ts,
-    activity_id) order, or from the last, by a window over the target rows alone; the n-th
-    is kept with its ts and its set's columns. The select joins it on the person key and
-    the match values, and checks its ts. -#}
+{#- The n-th target of a group of targets, or from the last, ranked in (ts, activity_id)
+    order by a window over the target rows alone and kept with its ts and its set's
+    columns:
+    - an nth_ever join, or an nth before / after join checked against the person's n-th
+      target (_ever_check): the person's targets within its match values; the select
+      joins it on the person key and the match values, and checks its ts;
+    - an nth in-between join without a window pass: the targets of an in-between segment
+      within its match values and time window; the select joins it on the segment's
+      owner and the match values. -#}
 {% macro _phase_nth(plan, spec) -%}
-  {%- set keys = ['join_key'] -%}
+  {%- set segment = spec.relation.plan == 'segment' -%}
+  {%- set keys = ['segment_id' if segment else 'join_key'] -%}
   {%- for p in spec.pairs -%}{%- do keys.append('mt' ~ p) -%}{%- endfor -%}
   {%- set direction = '' if spec.position.from == 'start' else ' desc' -%}
   {%- set carried = ['ts'] -%}
@@ -17,8 +22,8 @@ activity_schema_nth{{ spec.i }} as (
             row_number() over (
                 partition by {{ keys | join(', ') }}
                 order by ts{{ direction }}, {{ activity_schema.binary_order('activity_id') }}{{ direction }}) as target_rank
-        from activity_schema_source
-        where t{{ spec.set }} = 1
+        from {{ 'activity_schema_segment_rows' if segment else 'activity_schema_source' }}
+        where {{ activity_schema._segment_admitted(plan, spec) if segment else 't' ~ spec.set ~ ' = 1' }}
         {%- for p in spec.pairs %}
           and mt{{ p }} is not null
         {%- endfor %}

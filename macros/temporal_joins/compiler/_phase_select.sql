@@ -136,8 +136,9 @@ where selected.is_cohort > 0
   {%- set joins = [] -%}
   {%- set columns = [] -%}
   {%- if spec.plan == 'nth' -%}
-    {#- The n-th target of the person, carrying its columns. -#}
-    {%- do joins.append(activity_schema._group_join(plan, 'activity_schema_nth' ~ i, 'nth' ~ i, ['join_key'], spec)) -%}
+    {#- The n-th target of the person or the segment, carrying its columns. -#}
+    {%- set keys = activity_schema._segment_source(plan).key_columns if spec.relation.plan == 'segment' else ['join_key'] -%}
+    {%- do joins.append(activity_schema._group_join(plan, 'activity_schema_nth' ~ i, 'nth' ~ i, keys, spec)) -%}
     {{ return({'columns': activity_schema._carried_columns(plan, spec, 'nth' ~ i ~ '.c' ~ spec.set ~ '_', 'nth' ~ i ~ '.ts'), 'joins': joins}) }}
   {%- endif -%}
   {%- if spec.plan == 'nearest' -%}
