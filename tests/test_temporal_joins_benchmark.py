@@ -15,7 +15,7 @@ import duckdb
 import pytest
 from rich.console import Console
 
-from activity_harness.bench import cases, run, streams
+from activity_harness.bench import cases, report, run, streams
 
 pytestmark = pytest.mark.duckdb
 
@@ -34,6 +34,16 @@ def test_benchmark_runs_and_the_package_equals_the_self_join(tmp_path: Path) -> 
     assert "## Verdict" in report
     assert (tmp_path / "out" / "heavy.png").stat().st_size > 10_000
 
+
+
+def test_a_timed_out_run_counts_at_its_own_timeout() -> None:
+    apart = run.Settings(streams.SHAPES["heavy"], sizes=(1_000,), seed=7, repeat=1, timeout=100, self_join_timeout=10)
+    measure = run.Measure(1_000, "first_after", ours=2.0, naive=None, peers={"b": None, "t": 50.0})
+    assert report.fastest_other(measure, apart) == ("self-join", 10)
+    shared = run.Settings(streams.SHAPES["heavy"], sizes=(1_000,), seed=7, repeat=1, timeout=100)
+    assert report.fastest_other(measure, shared) == ("tnightengale (T)", 50.0)
+    measure.naive = 60.0
+    assert report.fastest_other(measure, apart) == ("tnightengale (T)", 50.0)
 
 def test_symmetric_difference_sees_a_changed_cell_and_a_duplicate() -> None:
     with duckdb.connect() as connection:

@@ -25,18 +25,18 @@ def _seconds(value: float | None, timeout: float) -> str:
     return f"> {timeout:g}" if value is None else f"{value:.2f}"
 
 
-def fastest_other(measure: Measure, timeout: float) -> tuple[str, float]:
+def fastest_other(measure: Measure, settings: Settings) -> tuple[str, float]:
     """The fastest of the self-join and the peers (a timed-out one counts at its timeout)."""
-    others = {"self-join": measure.naive, **{PEER_NAMES[k]: v for k, v in measure.peers.items()}}
-    name, seconds = min(((n, timeout if s is None else s) for n, s in others.items()), key=lambda item: item[1])
+    others = {"self-join": (measure.naive, settings.naive_timeout), **{PEER_NAMES[k]: (v, settings.timeout) for k, v in measure.peers.items()}}
+    name, seconds = min(((n, timeout if s is None else s) for n, (s, timeout) in others.items()), key=lambda item: item[1])
     return name, seconds
 
 
 def verdict(settings: Settings, results: list[SizeResult]) -> list[str]:
     lines = ["## Verdict", ""]
     timeout = settings.timeout
-    slower = [f"{m.case} at {_label(r.size)} ({fastest_other(m, timeout)[1] / m.ours:.2f}x, {fastest_other(m, timeout)[0]})"
-              for r in results for m in r.measures if m.case != MULTI and fastest_other(m, timeout)[1] < m.ours]
+    slower = [f"{m.case} at {_label(r.size)} ({fastest_other(m, settings)[1] / m.ours:.2f}x, {fastest_other(m, settings)[0]})"
+              for r in results for m in r.measures if m.case != MULTI and fastest_other(m, settings)[1] < m.ours]
     lines.append("1. At least as fast as the fastest of the self-join and the peers on every join and size: "
                  + ("**met**" if not slower else f"**missed** for {len(slower)}: {', '.join(slower)}") + ".")
     largest = results[-1]
@@ -89,19 +89,21 @@ def chart(settings: Settings, result: SizeResult, peers: list[str], path: Path) 
     import matplotlib.pyplot as plt
 
     measures = [m for m in result.measures if m.case != MULTI]
-    series: dict[str, list[float | None]] = {"activity_schema": [m.ours for m in measures], "plain self-join": [m.naive for m in measures]}
+    # Each formulation's seconds, and where a timed-out run is drawn.
+    series: dict[str, tuple[list[float | None], float]] = {
+        "activity_schema": ([m.ours for m in measures], 0.0), "plain self-join": ([m.naive for m in measures], settings.naive_timeout)}
     for kind in peers:
-        series[PEER_NAMES[kind]] = [m.peers.get(kind, float("nan")) if kind in m.peers else float("nan") for m in measures]
+        series[PEER_NAMES[kind]] = ([m.peers.get(kind, float("nan")) if kind in m.peers else float("nan") for m in measures], settings.timeout)
     figure, axes = plt.subplots(figsize=(9, 0.42 * len(measures) + 1.5))
     height = 0.8 / len(series)
     colours = ["#1b7837", "#999999", "#762a83", "#e08214"]
-    for index, (label, values) in enumerate(series.items()):
-        shown = [settings.timeout if v is None else v for v in values]
+    for index, (label, (values, timeout)) in enumerate(series.items()):
+        shown = [timeout if v is None else v for v in values]
         positions = [row + index * height for row in range(len(measures))]
         axes.barh(positions, shown, height=height, label=label, color=colours[index % len(colours)])
         for position, value in zip(positions, values):
             if value is None:
-                axes.text(settings.timeout, position, " timed out", va="center", fontsize=7)
+                axes.text(timeout, position, " timed out", va="center", fontsize=7)
     axes.set_yticks([row + 0.4 - height / 2 for row in range(len(measures))], [m.case for m in measures], fontsize=8)
     axes.invert_yaxis()
     axes.set_xscale("log")
@@ -120,8 +122,14 @@ def write_report(settings: Settings, machine: list[str], results: list[SizeResul
     markdown, picture = output_dir / f"{settings.shape.name}.md", output_dir / f"{settings.shape.name}.png"
     timeout = settings.timeout
     sizes = [r.size for r in results]
+    naive_timeout = settings.naive_timeout
     command = (f"activity-harness bench --shape {settings.shape.name} --seed {settings.seed} "
-               + " ".join(f"--sizes {s}" for s in sizes) + "".join(f" --peers <{PEER_NAMES[k]} checkout>" for k in peers))
+               + " ".join(f"--sizes {s}" for s in sizes) + "".join(f" --peers <{PEER_NAMES[k]} checkout>" for k in peers)
+               + f" --repeat {settings.repeat} --timeout {timeout:g}"
+               + ("" if settings.self_join_timeout is None else f" --self-join-timeout {naive_timeout:g}"))
+    interrupted = (f"a run is interrupted after {timeout:g} s (`> {timeout:g}`, counted at {timeout:g} s)" if naive_timeout == timeout
+                   else f"a self-join run is interrupted after {naive_timeout:g} s and a peer run after {timeout:g} s"
+                        f" (`> {naive_timeout:g}` or `> {timeout:g}`, counted at that many seconds)")
     lines = [
         f"# Temporal join benchmark: {settings.shape.description}",
         "",
@@ -132,7 +140,7 @@ def write_report(settings: Settings, machine: list[str], results: list[SizeResul
         "inequality self-join plus GROUP BY written from the documented semantics, and through each peer package given",
         "(its own models, compiled by dbt from the checkout, over the same rows in the shape it reads, stored in the same time order). Every formulation",
         f"materialises its result with `create or replace table`. Times: best of {settings.repeat} runs, a single run when it took",
-        f"over 10 s; a run is interrupted after {timeout:g} s (`> {timeout:g}`, counted at {timeout:g} s). The package's result equals the",
+        f"over 10 s; {interrupted}. The package's result equals the",
         "self-join's row for row in every finished pair (any difference stops the benchmark).",
         "",
         "## Machine",
@@ -159,9 +167,9 @@ def write_report(settings: Settings, machine: list[str], results: list[SizeResul
         for m in result.measures:
             if m.case == MULTI:
                 continue
-            name, fastest = fastest_other(m, timeout)
+            name, fastest = fastest_other(m, settings)
             peer_cells = [_seconds(m.peers[k], timeout) if k in m.peers else "n/a" for k in peers]
-            lines.append(f"| {m.case} | {m.ours:.2f} | {_seconds(m.naive, timeout)} | " + " | ".join(peer_cells + [f"{fastest / m.ours:.2f}x ({name})", f"{m.ours / result.floor:.1f}x"]) + " |")
+            lines.append(f"| {m.case} | {m.ours:.2f} | {_seconds(m.naive, naive_timeout)} | " + " | ".join(peer_cells + [f"{fastest / m.ours:.2f}x ({name})", f"{m.ours / result.floor:.1f}x"]) + " |")
         multi = next(m for m in result.measures if m.case == MULTI)
         lines += ["", f"The twelve basic joins in one `multi_temporal_analysis`: {multi.ours:.2f} s.", ""]
     if peers:
