@@ -36,14 +36,15 @@ def test_benchmark_runs_and_the_package_equals_the_self_join(tmp_path: Path) -> 
 
 
 
-def test_a_timed_out_run_counts_at_its_own_timeout() -> None:
+def test_a_timed_out_run_counts_at_its_own_timeout_as_a_lower_bound() -> None:
     apart = run.Settings(streams.SHAPES["heavy"], sizes=(1_000,), seed=7, repeat=1, timeout=100, self_join_timeout=10)
     measure = run.Measure(1_000, "first_after", ours=2.0, naive=None, peers={"b": None, "t": 50.0})
-    assert report.fastest_other(measure, apart) == ("self-join", 10)
+    assert report.fastest_other(measure, apart) == ("self-join", 10, True)
     shared = run.Settings(streams.SHAPES["heavy"], sizes=(1_000,), seed=7, repeat=1, timeout=100)
-    assert report.fastest_other(measure, shared) == ("tnightengale (T)", 50.0)
+    assert report.fastest_other(measure, shared) == ("tnightengale (T)", 50.0, False)
     measure.naive = 60.0
-    assert report.fastest_other(measure, apart) == ("tnightengale (T)", 50.0)
+    assert report.fastest_other(measure, apart) == ("tnightengale (T)", 50.0, False)
+    assert report._versus(report.Fastest("self-join", 10, True), 2.0) == "> 5.00x (self-join, timed out)"
 
 def test_symmetric_difference_sees_a_changed_cell_and_a_duplicate() -> None:
     with duckdb.connect() as connection:
