@@ -45,10 +45,10 @@ def _versus(fastest: Fastest, ours: float) -> str:
 def verdict(settings: Settings, results: list[SizeResult]) -> list[str]:
     lines = ["## Verdict", ""]
     timeout = settings.timeout
-    slower = [f"{m.case} at {_label(r.size)} ({_versus(fastest_other(m, settings), m.ours)})"
+    slower = [f"{m.case} at {_label(r.size)}: {_versus(fastest_other(m, settings), m.ours)}"
               for r in results for m in r.measures if m.case != MULTI and fastest_other(m, settings).seconds < m.ours]
     lines.append("1. At least as fast as the fastest of the self-join and the peers on every join and size: "
-                 + ("**met**" if not slower else f"**missed** for {len(slower)}: {', '.join(slower)}") + ".")
+                 + ("**met**" if not slower else f"**missed** for {len(slower)}: {'; '.join(slower)}") + ".")
     largest = results[-1]
     if settings.peers:
         pairing = []
