@@ -25,7 +25,7 @@
 {{ targets }} as (
     select
         {{ (keys + ['ts', 'activity_id'] + carried) | join(', ') }},
-        row_number() over (partition by {{ keys | join(', ') }} order by ts, {{ activity_schema.binary_order('activity_id') }}) as target_rank
+        {{ activity_schema._target_rank(keys) }} as target_rank
     from {{ target_rows }} as activity_schema_targets
 ),
 {%- endif %}

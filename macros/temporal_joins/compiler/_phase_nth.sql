@@ -11,7 +11,6 @@
   {%- set segment = spec.relation.plan == 'segment' -%}
   {%- set keys = ['segment_id' if segment else 'join_key'] -%}
   {%- for p in spec.pairs -%}{%- do keys.append('mt' ~ p) -%}{%- endfor -%}
-  {%- set direction = '' if spec.position.from == 'start' else ' desc' -%}
   {%- set carried = ['ts'] -%}
   {%- for column in plan.sets[spec.set - 1].columns -%}{%- do carried.append('c' ~ spec.set ~ '_' ~ loop.index) -%}{%- endfor -%}
 activity_schema_nth{{ spec.i }} as (
@@ -19,9 +18,7 @@ activity_schema_nth{{ spec.i }} as (
     from (
         select
             {{ (keys + carried) | join(', ') }},
-            row_number() over (
-                partition by {{ keys | join(', ') }}
-                order by ts{{ direction }}, {{ activity_schema.binary_order('activity_id') }}{{ direction }}) as target_rank
+            {{ activity_schema._target_rank(keys, spec.position.from != 'start') }} as target_rank
         from {{ 'activity_schema_segment_rows' if segment else 'activity_schema_source' }}
         where {{ activity_schema._segment_admitted(plan, spec) if segment else 't' ~ spec.set ~ ' = 1' }}
         {%- for p in spec.pairs %}
@@ -31,3 +28,11 @@ activity_schema_nth{{ spec.i }} as (
     where target_rank = {{ spec.position.n }}
 )
 {%- endmacro %}
+
+{#- A target row's rank among the target rows of equal `keys`, in (ts, activity_id) order,
+    or from the last. -#}
+{% macro _target_rank(keys, from_last=false) %}
+  {%- set direction = ' desc' if from_last else '' -%}
+  {{ return('row_number() over (partition by ' ~ keys | join(', ') ~ ' order by ts' ~ direction ~ ', '
+            ~ activity_schema.binary_order('activity_id') ~ direction ~ ')') }}
+{% endmacro %}

@@ -114,6 +114,12 @@ where selected.is_cohort > 0
   {{ return('left join ' ~ relation ~ ' as ' ~ alias ~ '\n    on ' ~ on | join('\n   and ')) }}
 {% endmacro %}
 
+{#- The keys a join's GROUP BY or rank pass is joined on: its in-between segment's, or the
+    person's. -#}
+{% macro _pass_keys(plan, spec) %}
+  {{ return(activity_schema._segment_source(plan).key_columns if spec.relation.plan == 'segment' else ['join_key']) }}
+{% endmacro %}
+
 {#- A column of the selected cohort row as the select's joins read it: from the selected
     relation, or in a direct select (GROUP BY passes and nearest-row joins alone, which
     join the cohort rows read straight from the stream: no join back by activity_id)
@@ -137,8 +143,7 @@ where selected.is_cohort > 0
   {%- set columns = [] -%}
   {%- if spec.plan == 'nth' -%}
     {#- The n-th target of the person or the segment, carrying its columns. -#}
-    {%- set keys = activity_schema._segment_source(plan).key_columns if spec.relation.plan == 'segment' else ['join_key'] -%}
-    {%- do joins.append(activity_schema._group_join(plan, 'activity_schema_nth' ~ i, 'nth' ~ i, keys, spec)) -%}
+    {%- do joins.append(activity_schema._group_join(plan, 'activity_schema_nth' ~ i, 'nth' ~ i, activity_schema._pass_keys(plan, spec), spec)) -%}
     {{ return({'columns': activity_schema._carried_columns(plan, spec, 'nth' ~ i ~ '.c' ~ spec.set ~ '_', 'nth' ~ i ~ '.ts'), 'joins': joins}) }}
   {%- endif -%}
   {%- if spec.plan == 'nearest' -%}
@@ -214,8 +219,7 @@ where selected.is_cohort > 0
       {%- elif kind == 'concat_distinct' -%}
         {%- set list = 'activity_schema_' ~ source ~ '_j' ~ i ~ '_list' ~ k -%}
         {%- set list_alias = source ~ '_j' ~ i ~ '_list' ~ k -%}
-        {%- set keys = activity_schema._segment_source(plan).key_columns if spec.plan == 'segment' else ['join_key'] -%}
-        {%- do joins.append(activity_schema._group_join(plan, list, list_alias, keys, spec.group)) -%}
+        {%- do joins.append(activity_schema._group_join(plan, list, list_alias, activity_schema._pass_keys(plan, spec), spec.group)) -%}
         {%- set value = list_alias ~ '.list' -%}
       {%- else -%}
         {%- set value = source ~ '.j' ~ i ~ '_a' ~ k -%}
