@@ -23,6 +23,15 @@ def test_every_public_macro_is_documented(duckdb_project: BuiltProject) -> None:
     assert not undocumented, f"macros without a description in YAML: {undocumented}"
 
 
+def test_every_integration_project_macro_is_documented(duckdb_project: BuiltProject) -> None:
+    """The test project's own macros, shims and adapter variants aside (their comments say why)."""
+    macros = duckdb_project.manifest["macros"].values()
+    own = [m for m in macros if m["package_name"] == "activity_schema_integration_tests" and "__" not in m["name"]]
+    assert len(own) >= 6
+    undocumented = sorted(m["name"] for m in own if not m["description"].strip())
+    assert not undocumented, f"integration project macros without a description in YAML: {undocumented}"
+
+
 def test_seed_column_types_name_the_seed_columns(duckdb_project: BuiltProject) -> None:
     """A column_types entry for a column the CSV lacks does nothing but make agate warn on
     every load (hundreds of lines in `make demo`)."""

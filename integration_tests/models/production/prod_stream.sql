@@ -1,15 +1,3 @@
 -- An incremental, stitched stream: merged on activity_id, occurrences recomputed for the
 -- persons a run touches, anonymous rows re-stitched when their device is identified.
-{{ config(**activity_schema.stream_table_config(incremental=true)) }}
-{{ activity_schema.build_activity(
-    source=ref('prod_events_source'),
-    activity_column='event_type',
-    source_key=['event_id'],
-    ts='occurred_at',
-    customer='user_id',
-    anonymous_customer_id='anonymous_id',
-    features=['event_id', 'email'],
-    revenue_impact='revenue',
-    link='page_url',
-    stitch_identity=true,
-) }}
+{{ prod_event_stream(stitch_identity=true) }}

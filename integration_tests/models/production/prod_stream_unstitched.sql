@@ -1,13 +1,2 @@
 -- The same events as an incremental stream without identity stitching.
-{{ config(**activity_schema.stream_table_config(incremental=true)) }}
-{{ activity_schema.build_activity(
-    source=ref('prod_events_source'),
-    activity_column='event_type',
-    source_key=['event_id'],
-    ts='occurred_at',
-    customer='user_id',
-    anonymous_customer_id='anonymous_id',
-    features=['event_id', 'email'],
-    revenue_impact='revenue',
-    link='page_url',
-) }}
+{{ prod_event_stream(stitch_identity=false) }}
