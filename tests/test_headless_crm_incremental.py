@@ -1,7 +1,7 @@
 """The headless CRM's incremental event log on the other local warehouses: the golden
 sources loaded in two steps, each union table equals their rows of DuckDB's full build
-(the DuckDB case, generated source included, is in test_headless_crm.py). On Spark the upserts rewrite each loaded source's partition of
-plain parquet tables (insert_overwrite)."""
+(the DuckDB case, generated source included, is in test_headless_crm.py). On Spark the
+upserts rewrite each loaded source's partition of plain parquet tables (insert_overwrite)."""
 
 from __future__ import annotations
 
