@@ -17,7 +17,7 @@ from activity_harness.paths import INTEGRATION_DIR
 from activity_harness.project import BuiltProject
 from production_scenario import STREAMS, Row, Scenario
 
-WAREHOUSES = [pytest.param(w, marks=getattr(pytest.mark, w)) for w in ("duckdb", "postgres", "snowflake")]
+WAREHOUSES = [pytest.param(w, marks=[getattr(pytest.mark, w), pytest.mark.session_fixture(f"{w}_history")]) for w in ("duckdb", "postgres", "snowflake")]
 
 
 def history(request: pytest.FixtureRequest, warehouse: str) -> Scenario:

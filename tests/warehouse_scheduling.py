@@ -1,6 +1,10 @@
-"""Under pytest-xdist, the tests of each warehouse that is slow to set up run on one worker,
-which builds that warehouse's projects once; every other test goes to whichever worker is
-free. The groups start longest first.
+"""Under pytest-xdist, the tests that share a slow session fixture run on one worker, which
+builds it once: the tests of each warehouse that is slow to set up (its projects), and the
+tests of each other slow shared fixture (the DuckDB production history, the offline
+BigQuery compilation). Tests that share any of these join one group (a Postgres erasure
+test reads both the Postgres and the DuckDB production history, so both histories' tests go
+together). Every other test goes to whichever worker is free. The groups start longest
+first.
 
 xdist's controller schedules by node id alone and collects nothing itself, so each worker
 writes the group of every test it collected (from the test's warehouse marks and the
@@ -21,24 +25,48 @@ import pytest
 
 from activity_harness.warehouses import WAREHOUSES
 
-# The warehouse families whose tests are grouped, in the order their groups start, with the
-# warehouses (marks) of each.
-GROUPED_LONGEST_FIRST = ("spark", "snowflake", "postgres")
-FAMILY_WAREHOUSES = {family: {name for name, warehouse in WAREHOUSES.items() if warehouse.family == family} for family in GROUPED_LONGEST_FIRST}
+# The warehouse families whose tests are grouped, with the warehouses (marks) of each, and
+# the slow shared fixtures (a test uses one directly or through another fixture).
+GROUPED_FAMILIES = ("snowflake", "spark", "postgres")
+FAMILY_WAREHOUSES = {family: {name for name, warehouse in WAREHOUSES.items() if warehouse.family == family} for family in GROUPED_FAMILIES}
+SHARED_FIXTURES = ("duckdb_history", "bigquery_compile")
+# Groups start in this order, by the first of these each holds: the Snowflake emulator's
+# group also holds Postgres's and the production histories.
+LONGEST_FIRST = ("snowflake", "spark", "postgres", *SHARED_FIXTURES)
 GROUPS_DIR = pytest.StashKey[Path]()
+SESSION_FIXTURE_MARK = "session_fixture"
 
 
-def warehouse_group(item: pytest.Item) -> str | None:
-    """The grouped warehouse family a test runs on (by its marks) or builds (by its fixtures)."""
+def slow_parts(item: pytest.Item) -> set[str]:
+    """The grouped warehouse families a test runs on (by its marks) or builds (by its
+    fixtures), and the slow shared fixtures it uses."""
     marks = {mark.name for mark in item.iter_markers()}
-    fixtures = getattr(item, "fixturenames", ())
-    for family, names in FAMILY_WAREHOUSES.items():
-        if marks & names or any(fixture.startswith(f"{family}_") for fixture in fixtures):
-            return family
-    return None
+    fixtures = set(getattr(item, "fixturenames", ())) | {mark.args[0] for mark in item.iter_markers(SESSION_FIXTURE_MARK)}
+    families = {family for family, names in FAMILY_WAREHOUSES.items()
+                if marks & names or any(fixture.startswith(f"{family}_") for fixture in fixtures)}
+    return families | (fixtures & set(SHARED_FIXTURES))
+
+
+def scheduling_groups(items: list[pytest.Item]) -> dict[str, str | None]:
+    """Each test's group: the first (in LONGEST_FIRST) of the slow parts joined to its own
+    through tests that share them; None for a test that uses none."""
+    parent = {part: part for part in LONGEST_FIRST}
+
+    def root(part: str) -> str:
+        while parent[part] != part:
+            part = parent[part]
+        return part
+
+    parts = {item.nodeid: slow_parts(item) for item in items}
+    for used in parts.values():
+        roots = sorted({root(part) for part in used}, key=LONGEST_FIRST.index)
+        for other in roots[1:]:
+            parent[other] = roots[0]
+    return {nodeid: root(min(used, key=LONGEST_FIRST.index)) if used else None for nodeid, used in parts.items()}
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", f"{SESSION_FIXTURE_MARK}(name): a session fixture the test looks up by name at run time, which its group follows")
     if not hasattr(config, "workerinput"):
         config.stash[GROUPS_DIR] = Path(tempfile.mkdtemp(prefix="activity-schema-test-groups-"))
 
@@ -55,9 +83,9 @@ def pytest_configure_node(node: Any) -> None:
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    groups = {item.nodeid: warehouse_group(item) for item in items}
+    groups = scheduling_groups(items)
     # Stable: grouped tests first, longest group first; the rest keep their order.
-    items.sort(key=lambda item: (GROUPED_LONGEST_FIRST + (None,)).index(groups[item.nodeid]))
+    items.sort(key=lambda item: (*LONGEST_FIRST, None).index(groups[item.nodeid]))
     workerinput = getattr(config, "workerinput", {})
     if "activity_schema_groups_dir" in workerinput:
         path = Path(workerinput["activity_schema_groups_dir"]) / f"{workerinput['workerid']}.json"
