@@ -8,10 +8,7 @@ corpus against it (each case must fail on a version without its fix)."""
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,7 +25,7 @@ from activity_harness.bad_input import (
     load_cases,
     row_differences,
 )
-from activity_harness.dbt import DbtWorkspace, failing_nodes, stored_failures
+from activity_harness.dbt import DbtWorkspace, failing_nodes, invoke_in_time_zone, stored_failures
 from activity_harness.paths import REPO_ROOT
 from activity_harness.warehouses import WAREHOUSES, PostgresServer
 
@@ -162,24 +159,13 @@ def test_injected_text_stays_a_literal(corpus: CorpusBuild, case_name: str, targ
     assert PWNED_TABLE not in {row["table_name"] for row in tables}
 
 
-# Runs dbt commands in a process of its own: [[environment, arguments], ...].
-DBT_RUNNER = """
-import json, os, sys
-from dbt.cli.main import dbtRunner
-for environment, arguments in json.loads(sys.argv[1]):
-    os.environ.update(environment)
-    if not dbtRunner().invoke(arguments).success:
-        sys.exit(f"dbt {' '.join(arguments)} failed")
-"""
-
-
 @pytest.mark.duckdb
 @pytest.mark.postgres
 @pytest.mark.parametrize("case_name", cases_with("time_zones"))
 def test_result_does_not_depend_on_the_process_time_zone(request: pytest.FixtureRequest, case_name: str, tmp_path: Path) -> None:
-    """Built by a dbt process of its own under each time zone (TZ; PGTZ is how a process's
-    zone reaches its Postgres sessions), on each selected warehouse, from scratch (the
-    corpus build holds its DuckDB file open)."""
+    """Built by a dbt process of its own under each time zone, its warehouse sessions in
+    that zone too, on each selected warehouse, from scratch (the corpus build holds its
+    DuckDB file open)."""
     case = CASES[case_name]
     chosen = request.config.getoption("--target")
     targets = [target for target in ("duckdb", "postgres") if chosen in (target, "all")]
@@ -188,12 +174,7 @@ def test_result_does_not_depend_on_the_process_time_zone(request: pytest.Fixture
         for target in targets:
             build = request.getfixturevalue("corpus_" + target)
             workspace = DbtWorkspace(target, tmp_path / zone.replace("/", "_") / target, project_dir=build.project.directory, postgres=build.postgres)
-            runs.append((workspace, [{**workspace.env, "TZ": zone, "PGTZ": zone}, [
-                "build", "--select", f"+{case_name}", "--vars", json.dumps(build.project.vars), "--project-dir", str(workspace.project_dir),
-                "--profiles-dir", str(workspace.project_dir), "--target", target, "--target-path", str(tmp_path / f"target_{target}"),
-                "--log-path", str(workspace.workdir / "logs")]]))
-        completed = subprocess.run([sys.executable, "-c", DBT_RUNNER, json.dumps([run for _, run in runs])],
-                                   env={**os.environ, "TZ": zone, "PGTZ": zone}, capture_output=True, text=True, check=False)
-        assert completed.returncode == 0, (completed.stdout + completed.stderr)[-3000:]
+            runs.append((workspace, workspace.command("build", "--select", f"+{case_name}", vars=build.project.vars)))
+        invoke_in_time_zone(runs, zone)
         for workspace, _ in runs:
             assert_rows(case, "expected", workspace.target, workspace.query(f"select * from {case_name}"))

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -65,11 +68,7 @@ class DbtWorkspace:
         kept in self.log."""
         from dbt.cli.main import dbtRunner
 
-        command = [*args, "--project-dir", str(self.project_dir), "--profiles-dir", str(self.project_dir)]
-        if args[0] != "deps":  # deps takes no target or paths
-            command += ["--target", self.target, "--target-path", str(self.workdir / "target"), "--log-path", str(self.workdir / "logs")]
-        if vars:
-            command += ["--vars", vars_text(vars)]
+        command = self.command(*args, vars=vars)
         os.environ.update(self.env)
         saved = {name: os.environ.get(name) for name in env or {}}
         os.environ.update(env or {})
@@ -90,6 +89,42 @@ class DbtWorkspace:
         if check and not result.success:
             raise DbtError(describe_failure(command, result))
         return result
+
+
+    def command(self, *args: str, vars: dict[str, Any] | None = None) -> list[str]:
+        """A dbt command line for this workspace: its project, profile, target and paths."""
+        command = [*args, "--project-dir", str(self.project_dir), "--profiles-dir", str(self.project_dir)]
+        if args[0] != "deps":  # deps takes no target or paths
+            command += ["--target", self.target, "--target-path", str(self.workdir / "target"), "--log-path", str(self.workdir / "logs")]
+        if vars:
+            command += ["--vars", vars_text(vars)]
+        return command
+
+
+# Runs dbt commands in turn in a process of its own: [[environment, arguments], ...].
+_FRESH_PROCESS = """
+import json, os, sys
+from dbt.cli.main import dbtRunner
+for environment, arguments in json.loads(sys.argv[1]):
+    os.environ.update(environment)
+    if not dbtRunner().invoke(arguments).success:
+        sys.exit(f"dbt {' '.join(arguments[:1])} failed")
+"""
+
+
+def invoke_in_time_zone(runs: list[tuple[DbtWorkspace, list[str]]], zone: str) -> None:
+    """Run dbt commands (each a workspace and the arguments of its `command`) in turn, in a
+    fresh Python process whose time zone, and whose warehouse sessions' zone, is `zone`:
+    nothing of this process's zone carries over. Raise DbtError with the output's tail when
+    one fails."""
+    for workspace, _ in runs:
+        if not workspace.warehouse.time_zone_variables:
+            raise ValueError(f"{workspace.target}: a fresh process cannot open its sessions")
+    plan = [[{**workspace.env, **dict.fromkeys(workspace.warehouse.time_zone_variables, zone)}, arguments] for workspace, arguments in runs]
+    completed = subprocess.run([sys.executable, "-c", _FRESH_PROCESS, json.dumps(plan)], env={**os.environ, "TZ": zone},
+                               capture_output=True, text=True, check=False)
+    if completed.returncode != 0:
+        raise DbtError(f"under time zone {zone}: " + (completed.stdout + completed.stderr)[-3000:])
 
 
 def vars_text(vars: dict[str, Any]) -> str:

@@ -57,6 +57,9 @@ class Warehouse:
     # Single models it cannot build, with why: builds leave them and their tests out, the
     # rest of their feature is compared, and the matrix shows the reason.
     unsupported_models: Mapping[str, str] = {}
+    # The environment variables that carry a time zone into a fresh process and its
+    # warehouse sessions; none where a fresh process cannot open its sessions.
+    time_zone_variables: tuple[str, ...] = ()
 
     def __init__(self, name: str | None = None) -> None:
         self.name = name or self.name
@@ -132,6 +135,7 @@ class DuckDB(ConnectedWarehouse):
 
     name = "duckdb"
     dialect = "duckdb"
+    time_zone_variables = ("TZ",)
 
     def profile_env(self, workspace: DbtWorkspace) -> dict[str, str]:
         return {"ACTIVITY_SCHEMA_DUCKDB_PATH": str(workspace.duckdb_path)}
@@ -148,6 +152,7 @@ class Postgres(ConnectedWarehouse):
     name = "postgres"
     dialect = "postgres"
     autocommits = True
+    time_zone_variables = ("TZ", "PGTZ")
     unsupported_models = {
         "cross_db_window_ignore_nulls": "window_ignore_nulls is a compile error on Postgres, which has no null treatment "
         "in window functions (the temporal joins pick by min/max over a sortable key there)",
@@ -195,6 +200,8 @@ class Spark(Warehouse):
     name = "spark"
     local = True
     dialect = "spark"
+    # The profile pins the session zone to this variable (UTC when unset).
+    time_zone_variables = ("TZ", "ACTIVITY_SCHEMA_SPARK_TIME_ZONE")
     unsupported_features = {
         "production": "incremental streams and the context cache upsert with Spark's merge, which needs file_format delta, "
         "iceberg or hudi (jars from Maven, out of reach here); the identity source of the feature is still built",
