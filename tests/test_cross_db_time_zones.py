@@ -7,7 +7,6 @@ the harness's own process, and its sessions are DuckDB's anyway."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -37,9 +36,7 @@ def fresh_spark(tmp_path: Path) -> DbtWorkspace:
 @pytest.mark.parametrize("warehouse", [pytest.param(w, marks=getattr(pytest.mark, w)) for w in ZONED])
 def test_cross_db_models_pass_their_tests_in_another_time_zone(request: pytest.FixtureRequest, warehouse: str) -> None:
     workspace: DbtWorkspace = request.getfixturevalue(f"fresh_{warehouse}")
-    excluded = workspace.warehouse.excluded_selectors()
-    invoke_in_time_zone([(workspace, workspace.command("build", "--select", "+path:models/cross_db", *(["--exclude", *excluded] if excluded else [])))], ZONE)
-    results = json.loads((workspace.workdir / "target" / "run_results.json").read_text())["results"]
-    passed = {result["unique_id"] for result in results if result["status"] == "pass"}
+    invoke_in_time_zone([(workspace, workspace.command("build", "--select", "+path:models/cross_db", *workspace.warehouse.exclude_arguments()))], ZONE)
+    passed = {unique_id for unique_id, result in workspace.run_results().items() if result["status"] == "pass"}
     assert any(".equal_rowsets_cross_db_time_zones_" in unique_id for unique_id in passed), "the time-zone model's test did not run"
     assert len(passed) >= 15, f"only {len(passed)} data tests ran"

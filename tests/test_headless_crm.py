@@ -4,7 +4,6 @@ reference, exclusions, incremental unions, and clear errors for bad configuratio
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 from collections import Counter
 from typing import Any
@@ -34,11 +33,6 @@ def crm_settings() -> dict[str, Any]:
     return yaml.safe_load((INTEGRATION_DIR / "dbt_project.yml").read_text())["vars"]["headless_crm"]
 
 
-def run_results(project: BuiltProject) -> dict[str, dict[str, Any]]:
-    results = json.loads((project.workspace.workdir / "target" / "run_results.json").read_text())["results"]
-    return {result["unique_id"]: result for result in results}
-
-
 def graph(project: BuiltProject, entity: str) -> crm_graphs.IdentifierGraph:
     generated = crm_graphs.generate(project.seed)
     return generated.persons if entity == "person" else generated.groups
@@ -48,7 +42,7 @@ def graph(project: BuiltProject, entity: str) -> crm_graphs.IdentifierGraph:
 
 
 def test_golden_cases_match_the_hand_written_expectations(duckdb_project: BuiltProject) -> None:
-    golden = {uid: r for uid, r in run_results(duckdb_project).items() if uid.startswith("test.") and "crm_golden" in uid}
+    golden = {uid: r for uid, r in duckdb_project.workspace.run_results().items() if uid.startswith("test.") and "crm_golden" in uid}
     assert len(golden) == 5, sorted(golden)
     assert {uid: r["status"] for uid, r in golden.items() if r["status"] != "pass"} == {}
 
@@ -143,14 +137,14 @@ def test_shared_identifiers_warn_before_they_are_quarantined(duckdb_project: Bui
             if count > settings["warn_linked_identifiers"]:
                 expected.add((entity, identifier_type, value, count, "quarantined" if count > settings["max_linked_identifiers"] else "merged"))
     assert {outcome for *_, outcome in expected} == {"quarantined", "merged"}
-    [(uid, result)] = [(uid, r) for uid, r in run_results(duckdb_project).items() if "headless_crm_no_over_linked_identifiers" in uid]
+    [(uid, result)] = [(uid, r) for uid, r in duckdb_project.workspace.run_results().items() if "headless_crm_no_over_linked_identifiers" in uid]
     assert (result["status"], result["failures"]) == ("warn", len(expected))
     rows = duckdb_project.query(f"select * from ({duckdb_project.manifest['nodes'][uid]['compiled_code']}) as listed")
     assert {tuple(row.values()) for row in rows} == expected
 
 
 def test_unattributed_traits_raise_a_warning(duckdb_project: BuiltProject) -> None:
-    results = run_results(duckdb_project)
+    results = duckdb_project.workspace.run_results()
     (unattributed,) = [r for uid, r in results.items() if "headless_crm_traits_have_entity_headless_crm_group_traits" in uid]
     assert (unattributed["status"], unattributed["failures"]) == ("warn", 1)  # Judy Consulting, only known by gmail.com
 

@@ -90,6 +90,10 @@ class DbtWorkspace:
             raise DbtError(describe_failure(command, result))
         return result
 
+    def run_results(self) -> dict[str, dict[str, Any]]:
+        """The last build's or run's results (target/run_results.json), by unique_id."""
+        results = json.loads((self.workdir / "target" / "run_results.json").read_text())["results"]
+        return {result["unique_id"]: result for result in results}
 
     def command(self, *args: str, vars: dict[str, Any] | None = None) -> list[str]:
         """A dbt command line for this workspace: its project, profile, target and paths."""

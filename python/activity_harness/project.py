@@ -54,8 +54,7 @@ def build(workdir: Path, seed: int, target: str = "duckdb", postgres: PostgresSe
     check=False a failing node does not raise: the results say what failed."""
     data = write_generated_seeds(seed)
     workspace = DbtWorkspace(target=target, workdir=workdir, postgres=postgres)
-    excluded = workspace.warehouse.excluded_selectors()
-    result = workspace.invoke("build", *(["--exclude", *excluded] if excluded else []), check=check)
+    result = workspace.invoke("build", *workspace.warehouse.exclude_arguments(), check=check)
     if result.exception is not None:  # nothing ran (a parse or connection error): never a silent skip
         raise DbtError(describe_failure(["build"], result))
     manifest = json.loads((workspace.workdir / "target" / "manifest.json").read_text())

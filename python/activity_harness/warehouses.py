@@ -91,9 +91,11 @@ class Warehouse:
     def execute(self, workspace: DbtWorkspace, sql: str) -> None:
         raise NotImplementedError(f"statements run only on the local warehouses, not on {self.name}")
 
-    def excluded_selectors(self) -> list[str]:
-        """The dbt --exclude selectors that leave out its unsupported features and models."""
-        return [root for feature in self.unsupported_features for root in FEATURE_ROOTS[feature]] + [f"{model}+" for model in self.unsupported_models]
+    def exclude_arguments(self) -> list[str]:
+        """The dbt arguments (--exclude and its selectors) that leave out its unsupported
+        features and models; none when it supports everything."""
+        selectors = [root for feature in self.unsupported_features for root in FEATURE_ROOTS[feature]] + [f"{model}+" for model in self.unsupported_models]
+        return ["--exclude", *selectors] if selectors else []
 
     def missing_credentials(self) -> list[str]:
         return [name for name in self.credentials if not os.environ.get(name)]
