@@ -32,10 +32,17 @@ class BuiltProject:
     def query(self, sql: str) -> list[dict[str, Any]]:
         return self.workspace.query(sql)
 
+    def model(self, name: str) -> dict[str, Any]:
+        """A model's node in the build's manifest."""
+        return next(n for n in self.manifest["nodes"].values() if n["resource_type"] == "model" and n["name"] == name)
+
     def compiled_sql(self, model: str) -> str:
         """The SQL the build ran for a model of the project."""
-        node = next(n for n in self.manifest["nodes"].values() if n["resource_type"] == "model" and n["name"] == model)
-        return str(node["compiled_code"])
+        return str(self.model(model)["compiled_code"])
+
+    def relation(self, model: str) -> str:
+        """A model's table, as the warehouse's SQL names it."""
+        return str(self.model(model)["relation_name"])
 
 
 def typed_seeds(manifest: dict[str, Any]) -> list[dict[str, Any]]:

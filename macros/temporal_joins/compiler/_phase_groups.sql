@@ -27,7 +27,7 @@
               rows between unbounded preceding and current row) as j{{ spec.i }}_rank
         {%- endfor %}
     from activity_schema_lane0_windows
-    where row_rank = 1
+    where {{ activity_schema._rank_condition('', 1, []) }}
 ),
 {%- endif %}
 
@@ -52,7 +52,7 @@
         {%- endif %}
         {%- endfor %}
     from {{ source }}
-    where {{ rows.condition }}({{ activity_schema._set_filters(plan, group.specs | map(attribute='set') | unique | list) | join(' or ') }})
+    where {{ rows.condition }}({{ activity_schema._set_filters(plan, group.specs | map(attribute='set') | unique | list, on_stream=false) | join(' or ') }})
     group by {{ keys | join(', ') }}
 )
 {%- for spec in group.specs if spec.aggregation.kind == 'concat_distinct' %}
@@ -83,7 +83,7 @@ activity_schema_segment_rows as (
   {%- if plan.segment_owners -%}
     {{ return({'relation': 'activity_schema_segment_rows', 'condition': '', 'key_columns': [['segment_id', 'activity_id']]}) }}
   {%- endif -%}
-  {{ return({'relation': 'activity_schema_lane0_windows', 'condition': 'row_rank > 0 and row_rank < 2 and cohort_occurrence > 0 and ',
+  {{ return({'relation': 'activity_schema_lane0_windows', 'condition': activity_schema._rank_condition('', 1, []) ~ ' and cohort_occurrence > 0 and ',
              'key_columns': [['join_key', 'join_key'], ['cohort_occurrence', 'cohort_occurrence']]}) }}
 {% endmacro %}
 

@@ -129,14 +129,16 @@
 {%- endif %}
 {%- endmacro %}
 
-{#- Filters on the flags of target sets and the cohort. Postgres estimates an equality on a
-    computed column at a fraction of a percent of the rows, and then nests loops over rows
-    it thinks are few: so the flags are compared with `> 0` (guessed at a third) next to the
-    activity list, which it estimates from the table's statistics. -#}
-{% macro _set_filters(plan, sets) %}
+{#- Filters on the flags of target sets. Postgres estimates an equality on a computed
+    column at a fraction of a percent of the rows, and then nests loops over rows it thinks
+    are few: so the flags are compared with `> 0` (guessed at a third), next to the activity
+    list when the rows come from the stream (estimated from the table's statistics), alone
+    when they come from a pass of the query (`on_stream` false), whose columns have none. -#}
+{% macro _set_filters(plan, sets, on_stream=true) %}
   {%- set filters = [] -%}
   {%- for s in sets -%}
-    {%- do filters.append('(activity in (' ~ activity_schema._literal_list(plan.sets[s - 1].activities) ~ ') and t' ~ s ~ ' > 0)') -%}
+    {%- set flag = 't' ~ s ~ ' > 0' -%}
+    {%- do filters.append('(activity in (' ~ activity_schema._literal_list(plan.sets[s - 1].activities) ~ ') and ' ~ flag ~ ')' if on_stream else flag) -%}
   {%- endfor -%}
   {{ return(filters) }}
 {% endmacro %}

@@ -64,14 +64,17 @@ from {{ selected }} as selected
 {%- if plan.cohort.periods %}
 inner join activity_schema_spine as cohort
     on cohort.activity_id = selected.activity_id
-{%- else %}
-inner join {{ plan.stream }} as cohort
-    on cohort.activity_id = selected.activity_id
-   and cohort.activity in ({{ activity_schema._literal_list(plan.cohort.activities) }})
 {%- endif %}
 {%- for join in joins %}
 {{ join }}
 {%- endfor %}
+{%- if not plan.cohort.periods %}
+{#- Last: joined first, the stream's statistics (activity_id is unique) make Postgres
+    expect a handful of rows from the chain of probes, and it nests loops over every pass. #}
+inner join {{ plan.stream }} as cohort
+    on cohort.activity_id = selected.activity_id
+   and cohort.activity in ({{ activity_schema._literal_list(plan.cohort.activities) }})
+{%- endif %}
 {%- endif %}
 {%- if direct %}
 {%- elif plan.main %}
@@ -88,14 +91,17 @@ where selected.is_cohort > 0
 {%- endif %}
 {%- endmacro %}
 
-{#- A condition selecting the probe rows of `rank` among a lane's `ranks`, written as
-    inequalities (ranks are -1..2): planners guess a fraction of a percent of rows pass an
-    equality on a computed column, and a guess of one row makes Postgres nest loops over
-    whatever the caller joins to this. -#}
+{#- A condition selecting the rows of `rank` among a lane's `ranks` (-1..2; 1 is the target
+    rows), `alias` qualifying the column unless empty. Each is one inequality: planners
+    guess a fraction of a percent of rows pass an equality on a computed column, or a pair
+    of inequalities on one column (a range), and a guess of one row makes Postgres nest
+    loops over whatever the caller joins to this. -#}
 {% macro _rank_condition(alias, rank, ranks) %}
-  {%- if rank == 2 -%}{{ return(alias ~ '.row_rank > 1') }}{%- endif -%}
-  {%- if rank == -1 -%}{{ return(alias ~ '.row_rank < 0') }}{%- endif -%}
-  {{ return(alias ~ '.row_rank < 1' ~ (' and ' ~ alias ~ '.row_rank > -1' if -1 in ranks else '')) }}
+  {%- set column = (alias ~ '.' if alias else '') ~ 'row_rank' -%}
+  {%- if rank == 2 -%}{{ return(column ~ ' > 1') }}{%- endif -%}
+  {%- if rank == -1 -%}{{ return(column ~ ' < 0') }}{%- endif -%}
+  {%- if rank == 0 and -1 not in ranks -%}{{ return(column ~ ' < 1') }}{%- endif -%}
+  {{ return('abs(' ~ column ~ ' - ' ~ rank ~ ') < 1') }}
 {% endmacro %}
 
 {% macro _probe_alias(lane, rank) %}
@@ -179,7 +185,7 @@ where selected.is_cohort > 0
     {#- The n-th target, fetched by its rank from the lane's target rows, which carry its columns. -#}
     {%- set alias = 'pick' ~ i -%}
     {%- set n = spec.position.n -%}
-    {%- set on = [alias ~ '.row_rank > 0', alias ~ '.row_rank < 2', alias ~ '.t' ~ spec.set ~ ' > 0'] -%}
+    {%- set on = [activity_schema._rank_condition(alias, 1, []), alias ~ '.t' ~ spec.set ~ ' > 0'] -%}
     {%- if spec.plan == 'lane' -%}
       {%- set relation = 'activity_schema_lane' ~ spec.lane.id ~ '_windows' -%}
       {%- do on.append(alias ~ '.join_key = ' ~ probe ~ '.join_key') -%}
@@ -277,7 +283,7 @@ where selected.is_cohort > 0
   {%- if plan.cohort.periods -%}
     {{ return(ts ~ (' < cohort.period_start' if spec.check == 'before' else ' >= cohort.period_end')) }}
   {%- endif -%}
-  {{ return(ts ~ (' < cohort.ts' if spec.check == 'before' else ' > cohort.ts')) }}
+  {{ return(ts ~ (' < ' if spec.check == 'before' else ' > ') ~ activity_schema._selected_value(plan, 'ts')) }}
 {% endmacro %}
 
 {#- A pick's output columns read from the columns its pass carried (`prefix` and the

@@ -43,7 +43,7 @@ activity_schema_segments1 as (
         join_key, cohort_occurrence
         , max(case when t1 = 1 then format_datetime('%Y-%m-%d %H:%M:%E6S', ts) || activity_id end) as j1_place
     from activity_schema_lane0_windows
-    where row_rank > 0 and row_rank < 2 and cohort_occurrence > 0 and ((activity in ('made_purchase') and t1 > 0))
+    where abs(row_rank - 1) < 1 and cohort_occurrence > 0 and (t1 > 0)
     group by join_key, cohort_occurrence
 )
 
@@ -54,13 +54,13 @@ select
     , pick1.revenue_impact as `last_in_between_made_purchase_revenue_impact`
     , json_value(pick1.feature_json, '$."referrer"') as `last_in_between_made_purchase_referrer`
 from activity_schema_lane0_windows as selected
-inner join `activity-schema-offline`.`main`.`customer_stream` as cohort
-    on cohort.activity_id = selected.activity_id
-   and cohort.activity in ('started_session')
 left join activity_schema_segments1 as segments1
     on segments1.join_key = selected.join_key
    and segments1.cohort_occurrence = selected.cohort_occurrence
 left join `activity-schema-offline`.`main`.`customer_stream` as pick1
     on pick1.activity_id = substr(segments1.j1_place, 27)
    and pick1.activity in ('made_purchase')
+inner join `activity-schema-offline`.`main`.`customer_stream` as cohort
+    on cohort.activity_id = selected.activity_id
+   and cohort.activity in ('started_session')
 where selected.row_rank > 1
