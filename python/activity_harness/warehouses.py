@@ -196,7 +196,7 @@ class SnowflakeEmulator(ConnectedWarehouse):
 
 class Spark(Warehouse):
     """A local pyspark session inside the dbt process. One Spark JVM serves the whole Python
-    process: the first workspace's directory holds the warehouse and Derby metastore; each
+    process: the first workspace's directory holds the warehouse, its catalog is in memory; each
     workspace gets its own schema."""
 
     name = "spark"
