@@ -13,7 +13,7 @@ import pytest
 
 from activity_harness.bigquery_offline import BigQueryCompile
 from activity_harness.dbt import DbtWorkspace
-from activity_harness.project import BuiltProject
+from activity_harness.project import BuiltProject, model_node
 
 SNAPSHOT_DIR = Path(__file__).parent / "snapshots"
 # One temporal join, identity stitching (windows and a resolve_identity call).
@@ -29,8 +29,7 @@ def compiled_inline(workspace: DbtWorkspace, sql: str, *flags: str) -> str:
 
 
 def compiled_code(manifest: dict[str, Any], model: str) -> str:
-    [node] = [n for n in manifest["nodes"].values() if n["resource_type"] == "model" and n["name"] == model]
-    return node["compiled_code"].strip() + "\n"
+    return str(model_node(manifest, model)["compiled_code"]).strip() + "\n"
 
 
 def check_snapshot(dialect: str, model: str, sql: str) -> None:

@@ -154,8 +154,8 @@ def test_blocklist_entries_are_string_literals(duckdb_project: BuiltProject) -> 
     it exactly, and blocks contact c6's address (the matrix compares this table on every
     warehouse, where quotes and backslashes are escaped differently)."""
     [value] = [entry for entry in crm_settings()["blocklist"] if isinstance(entry, str) and "'" in entry]
-    [node] = [n for n in duckdb_project.manifest["nodes"].values() if n["name"] == "headless_crm_excluded_identifiers"]
-    literals = [token.text for token in sqlglot.tokenize(node["compiled_code"], read="duckdb") if token.token_type == TokenType.STRING]
+    compiled = duckdb_project.compiled_sql("headless_crm_excluded_identifiers")
+    literals = [token.text for token in sqlglot.tokenize(compiled, read="duckdb") if token.token_type == TokenType.STRING]
     assert value in literals
     excluded = duckdb_project.query("select exclusion_reason from headless_crm_excluded_identifiers where raw_identifier_value like 'o''hara%'")
     assert excluded == [{"exclusion_reason": "blocklisted"}]

@@ -32,17 +32,19 @@ class BuiltProject:
     def query(self, sql: str) -> list[dict[str, Any]]:
         return self.workspace.query(sql)
 
-    def model(self, name: str) -> dict[str, Any]:
-        """A model's node in the build's manifest."""
-        return next(n for n in self.manifest["nodes"].values() if n["resource_type"] == "model" and n["name"] == name)
-
     def compiled_sql(self, model: str) -> str:
         """The SQL the build ran for a model of the project."""
-        return str(self.model(model)["compiled_code"])
+        return str(model_node(self.manifest, model)["compiled_code"])
 
     def relation(self, model: str) -> str:
         """A model's table, as the warehouse's SQL names it."""
-        return str(self.model(model)["relation_name"])
+        return str(model_node(self.manifest, model)["relation_name"])
+
+
+def model_node(manifest: dict[str, Any], name: str) -> dict[str, Any]:
+    """The one model called `name` in a manifest (of the project or a package it installs)."""
+    [node] = [n for n in manifest["nodes"].values() if n["resource_type"] == "model" and n["name"] == name]
+    return dict(node)
 
 
 def typed_seeds(manifest: dict[str, Any]) -> list[dict[str, Any]]:
