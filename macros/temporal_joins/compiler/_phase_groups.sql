@@ -52,12 +52,12 @@
         {%- endif %}
         {%- endfor %}
     from {{ source }}
-    where {{ rows.condition }}({{ activity_schema._set_filters(plan, group.specs | map(attribute='set') | unique | list, on_stream=false) | join(' or ') }})
+    where {{ activity_schema._segment_rows_where(rows, [activity_schema._any_set_flag(group.specs | map(attribute='set') | unique | list)], ranked | length > 0) }}
     group by {{ keys | join(', ') }}
 )
 {%- for spec in group.specs if spec.aggregation.kind == 'concat_distinct' %}
 {%- for output, column in spec.columns %},
-{{ activity_schema._distinct_list(G ~ '_j' ~ spec.i ~ '_list' ~ loop.index, source, rows.condition ~ activity_schema._segment_admitted(plan, spec), keys, spec, loop.index, activity_schema._place() if plan.segment_owners else 'n' ~ spec.set) }}
+{{ activity_schema._distinct_list(G ~ '_j' ~ spec.i ~ '_list' ~ loop.index, source, activity_schema._segment_rows_where(rows, ['t' ~ spec.set], ranked | length > 0) ~ ' and ' ~ activity_schema._segment_admitted(plan, spec), keys, spec, loop.index, activity_schema._place() if plan.segment_owners else 'n' ~ spec.set) }}
 {%- endfor %}
 {%- endfor %}
 {%- endmacro %}
@@ -76,15 +76,39 @@ activity_schema_segment_rows as (
 )
 {%- endmacro %}
 
-{#- Where segments read their target rows: the relation, the condition (a prefix of a where
-    clause) that keeps the target rows inside a segment, and the GROUP BY keys, each with
-    the column of the selected cohort row it joins. -#}
+{#- Where segments read their target rows: the relation, the condition on its rank that keeps
+    target rows (none when it holds target rows alone), the columns that are positive on
+    rows inside a segment, and the GROUP BY keys, each with the column of the selected
+    cohort row it joins. -#}
 {% macro _segment_source(plan) %}
   {%- if plan.segment_owners -%}
-    {{ return({'relation': 'activity_schema_segment_rows', 'condition': '', 'key_columns': [['segment_id', 'activity_id']]}) }}
+    {{ return({'relation': 'activity_schema_segment_rows', 'rank': none, 'inside': [], 'key_columns': [['segment_id', 'activity_id']]}) }}
   {%- endif -%}
-  {{ return({'relation': 'activity_schema_lane0_windows', 'condition': activity_schema._rank_condition('', 1, []) ~ ' and cohort_occurrence > 0 and ',
+  {{ return({'relation': 'activity_schema_lane0_windows', 'rank': activity_schema._rank_condition('', 1, []), 'inside': ['cohort_occurrence'],
              'key_columns': [['join_key', 'join_key'], ['cohort_occurrence', 'cohort_occurrence']]}) }}
+{% endmacro %}
+
+{#- The where clause that keeps a segment source's target rows inside a segment and where
+    `flags` are positive; `ranked`: read from the segments' rank pass, which holds target
+    rows alone. -#}
+{% macro _segment_rows_where(rows, flags, ranked) %}
+  {%- set conditions = [rows.rank] if rows.rank and not ranked else [] -%}
+  {%- do conditions.append(activity_schema._all_positive(rows.inside + flags)) -%}
+  {{ return(conditions | join(' and ')) }}
+{% endmacro %}
+
+{#- Whether a row is in any of `sets`, as one number: its largest flag. -#}
+{% macro _any_set_flag(sets) %}
+  {%- set flags = [] -%}
+  {%- for s in sets -%}{%- do flags.append('t' ~ s) -%}{%- endfor -%}
+  {{ return(flags[0] if flags | length == 1 else 'greatest(' ~ flags | join(', ') ~ ')') }}
+{% endmacro %}
+
+{#- `values` (never null) all positive, as one inequality. Postgres guesses a third of a
+    pass's rows for each inequality it cannot estimate, so filters ANDed one by one
+    compound to an estimate of a few rows, and then to nested loops over whole passes. -#}
+{% macro _all_positive(values) %}
+  {{ return((values[0] if values | length == 1 else 'least(' ~ values | join(', ') ~ ')') ~ ' > 0') }}
 {% endmacro %}
 
 {#- A target counts for its segment's join when it is in the join's set and its time window,

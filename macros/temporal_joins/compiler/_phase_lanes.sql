@@ -129,16 +129,16 @@
 {%- endif %}
 {%- endmacro %}
 
-{#- Filters on the flags of target sets. Postgres estimates an equality on a computed
-    column at a fraction of a percent of the rows, and then nests loops over rows it thinks
-    are few: so the flags are compared with `> 0` (guessed at a third), next to the activity
-    list when the rows come from the stream (estimated from the table's statistics), alone
-    when they come from a pass of the query (`on_stream` false), whose columns have none. -#}
-{% macro _set_filters(plan, sets, on_stream=true) %}
+{#- Filters on the flags of target sets, for rows read from the stream. Postgres estimates an
+    equality on a computed column at a fraction of a percent of the rows, and then nests
+    loops over rows it thinks are few: so the flags are compared with `> 0` (guessed at a
+    third), next to the activity list (estimated from the table's statistics). Rows read
+    from a pass of the query, whose columns have no statistics, are filtered by one
+    inequality instead (_all_positive). -#}
+{% macro _set_filters(plan, sets) %}
   {%- set filters = [] -%}
   {%- for s in sets -%}
-    {%- set flag = 't' ~ s ~ ' > 0' -%}
-    {%- do filters.append('(activity in (' ~ activity_schema._literal_list(plan.sets[s - 1].activities) ~ ') and ' ~ flag ~ ')' if on_stream else flag) -%}
+    {%- do filters.append('(activity in (' ~ activity_schema._literal_list(plan.sets[s - 1].activities) ~ ') and t' ~ s ~ ' > 0)') -%}
   {%- endfor -%}
   {{ return(filters) }}
 {% endmacro %}

@@ -43,7 +43,7 @@ activity_schema_segments1 as (
         join_key, cohort_occurrence
         , max(case when t1 = 1 then format_datetime('%Y-%m-%d %H:%M:%E6S', ts) || activity_id end) as j1_place
     from activity_schema_lane0_windows
-    where abs(row_rank - 1) < 1 and cohort_occurrence > 0 and (t1 > 0)
+    where abs(row_rank - 1) < 1 and least(cohort_occurrence, t1) > 0
     group by join_key, cohort_occurrence
 )
 
