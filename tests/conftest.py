@@ -7,15 +7,17 @@ tests marked for another warehouse are skipped, saying so. After a full run, the
 
 from __future__ import annotations
 
+import shutil
 import signal
 from collections.abc import Iterator
 
 import pytest
+from filelock import FileLock
 
 from activity_harness.bigquery_offline import BigQueryCompile, ModelOutcome, compile_for_bigquery, execute_on_duckdb, pinned_crm_pivots
 from activity_harness.dbt import DbtWorkspace
 from activity_harness.matrix import LATEST_DIR, Cell, save_cells
-from activity_harness.project import BuiltProject, build, harness_seed, write_generated_seeds
+from activity_harness.project import BuiltProject, build, copy_duckdb_build, harness_seed, write_generated_seeds
 from activity_harness.warehouses import LOCAL_TARGETS, WAREHOUSES, PostgresServer
 from production_scenario import Scenario, replay
 
@@ -90,9 +92,20 @@ def generated_seeds() -> None:
 
 
 @pytest.fixture(scope="session")
-def duckdb_project(tmp_path_factory: pytest.TempPathFactory) -> BuiltProject:
-    """The integration project built once on a DuckDB file."""
-    return build(tmp_path_factory.mktemp("duckdb"), seed=harness_seed())
+def duckdb_project(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> BuiltProject:
+    """The integration project built once on a DuckDB file. Under xdist, once per run: the
+    first worker to need it builds it, and every worker works on a copy of its own."""
+    workdir = tmp_path_factory.mktemp("duckdb")
+    if worker_id == "master":
+        return build(workdir, seed=harness_seed())
+    shared = tmp_path_factory.getbasetemp().parent / "duckdb_build"  # the run's, beside each worker's
+    built = shared / "built"
+    with FileLock(f"{shared}.lock"):
+        if not built.exists():  # not built yet, or the last attempt failed: (re)build, raising its errors here too
+            shutil.rmtree(shared, ignore_errors=True)
+            build(shared, seed=harness_seed())
+            built.touch()
+    return copy_duckdb_build(shared, workdir, seed=harness_seed())
 
 
 @pytest.fixture(scope="session")

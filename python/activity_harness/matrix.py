@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .paths import REPO_ROOT
+from .project import NodeResult
 
 Row = dict[str, Any]
 
@@ -45,17 +46,17 @@ def feature_models(manifest: dict[str, Any], feature: str) -> list[str]:
     )
 
 
-def node_failures(manifest: dict[str, Any], results: Iterable[Any], feature: str) -> dict[str, str]:
+def node_failures(manifest: dict[str, Any], results: Iterable[NodeResult], feature: str) -> dict[str, str]:
     """{node: message} of the feature's models and tests that did not succeed in a build.
     A warning-severity test that finds rows ("warn") did what it is for."""
     failures = {}
     for result in results:
-        node = manifest["nodes"].get(result.node.unique_id)
+        node = manifest["nodes"].get(result.unique_id)
         owner = node
         if node and node["resource_type"] == "test" and node.get("attached_node"):
             owner = manifest["nodes"].get(node["attached_node"], node)
-        if owner and feature_of(owner) == feature and str(result.status) not in ("success", "pass", "warn"):
-            failures[result.node.name] = f"{result.status}: {result.message}"
+        if node and owner and feature_of(owner) == feature and result.status not in ("success", "pass", "warn"):
+            failures[node["name"]] = f"{result.status}: {result.message}"
     return failures
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,15 +20,31 @@ def harness_seed() -> int:
     return int(os.environ.get("ACTIVITY_HARNESS_SEED", DEFAULT_SEED))
 
 
+@dataclass(frozen=True)
+class NodeResult:
+    """One node's outcome in a build, as dbt's run_results.json records it."""
+
+    unique_id: str
+    status: str  # success, error, skipped; pass, fail, warn for tests
+    message: str | None
+
+
 @dataclass
 class BuiltProject:
     workspace: DbtWorkspace
     data: integration.GeneratedData
     seed: int
-    results: list[Any] = field(default_factory=list)  # dbt's per-node results of the build
+    results: list[NodeResult] = field(default_factory=list)
     # The build's manifest, read once: a later dbt call in the workspace (a `compile --inline`)
     # rewrites target/manifest.json.
     manifest: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, workspace: DbtWorkspace, data: integration.GeneratedData, seed: int) -> BuiltProject:
+        """The project a workspace's last `dbt build` left: its manifest and node results."""
+        manifest = json.loads((workspace.workdir / "target" / "manifest.json").read_text())
+        results = [NodeResult(r["unique_id"], str(r["status"]), r.get("message")) for r in workspace.run_results().values()]
+        return cls(workspace=workspace, data=data, seed=seed, results=results, manifest=manifest)
 
     def query(self, sql: str) -> list[dict[str, Any]]:
         return self.workspace.query(sql)
@@ -66,5 +83,12 @@ def build(workdir: Path, seed: int, target: str = "duckdb", postgres: PostgresSe
     result = workspace.invoke("build", *workspace.warehouse.exclude_arguments(), check=check)
     if result.exception is not None:  # nothing ran (a parse or connection error): never a silent skip
         raise DbtError(describe_failure(["build"], result))
-    manifest = json.loads((workspace.workdir / "target" / "manifest.json").read_text())
-    return BuiltProject(workspace=workspace, data=data, seed=seed, results=list(getattr(result.result, "results", None) or []), manifest=manifest)
+    return BuiltProject.read(workspace, data, seed)
+
+
+def copy_duckdb_build(built: Path, workdir: Path, seed: int) -> BuiltProject:
+    """A DuckDB build of the project (the workdir `build` was given) copied into a workspace of
+    its own: database file, manifest, results and partial-parse state. Its queries and later
+    dbt calls touch the copy alone."""
+    shutil.copytree(built, workdir, dirs_exist_ok=True)
+    return BuiltProject.read(DbtWorkspace(target="duckdb", workdir=workdir), write_generated_seeds(seed), seed)
