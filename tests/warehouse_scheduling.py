@@ -3,8 +3,9 @@ builds it once: the tests of each warehouse that is slow to set up (its projects
 tests of each other slow shared fixture (the DuckDB production history, the offline
 BigQuery compilation). Tests that share any of these join one group (a Postgres erasure
 test reads both the Postgres and the DuckDB production history, so both histories' tests go
-together). Every other test goes to whichever worker is free. The groups start longest
-first.
+together). So do the tests of each module-scoped fixture, which a worker would otherwise build
+again for its share of them. Every other test goes to whichever worker is free. The groups
+start longest first, the module fixtures' after the slow parts'.
 
 xdist's controller schedules by node id alone and collects nothing itself, so each worker
 writes the group of every test it collected (from the test's warehouse marks and the
@@ -39,30 +40,44 @@ SESSION_FIXTURE_MARK = "session_fixture"
 
 def slow_parts(item: pytest.Item) -> set[str]:
     """The grouped warehouse families a test runs on (by its marks) or builds (by its
-    fixtures), and the slow shared fixtures it uses."""
+    fixtures), the slow shared fixtures it uses, and the module-scoped fixtures it uses
+    (named `<defining module>::<fixture>`)."""
     marks = {mark.name for mark in item.iter_markers()}
     fixtures = set(getattr(item, "fixturenames", ())) | {mark.args[0] for mark in item.iter_markers(SESSION_FIXTURE_MARK)}
     families = {family for family, names in FAMILY_WAREHOUSES.items()
                 if marks & names or any(fixture.startswith(f"{family}_") for fixture in fixtures)}
-    return families | (fixtures & set(SHARED_FIXTURES))
+    definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+    module_fixtures = {f"{defined[-1].baseid}::{name}" for name, defined in definitions.items() if defined and defined[-1].scope == "module"}
+    return families | (fixtures & set(SHARED_FIXTURES)) | module_fixtures
+
+
+def start_order(group: str | None) -> int:
+    """Where a group's tests go in the collection, which is the order groups start in: the
+    slow parts longest first, then the module fixtures' groups, then the ungrouped tests."""
+    if group is None:
+        return len(LONGEST_FIRST) + 1
+    return LONGEST_FIRST.index(group) if group in LONGEST_FIRST else len(LONGEST_FIRST)
 
 
 def scheduling_groups(items: list[pytest.Item]) -> dict[str, str | None]:
-    """Each test's group: the first (in LONGEST_FIRST) of the slow parts joined to its own
-    through tests that share them; None for a test that uses none."""
-    parent = {part: part for part in LONGEST_FIRST}
+    """Each test's group: the first (by start_order, then name) of the parts joined to its
+    own through tests that share them; None for a test that uses none."""
+    parent: dict[str, str] = {}
 
     def root(part: str) -> str:
-        while parent[part] != part:
+        while parent.setdefault(part, part) != part:
             part = parent[part]
         return part
 
+    def first(parts: set[str]) -> str:
+        return min(parts, key=lambda part: (start_order(part), part))
+
     parts = {item.nodeid: slow_parts(item) for item in items}
     for used in parts.values():
-        roots = sorted({root(part) for part in used}, key=LONGEST_FIRST.index)
-        for other in roots[1:]:
-            parent[other] = roots[0]
-    return {nodeid: root(min(used, key=LONGEST_FIRST.index)) if used else None for nodeid, used in parts.items()}
+        roots = {root(part) for part in used}
+        for other in roots:
+            parent[other] = first(roots)
+    return {nodeid: root(first(used)) if used else None for nodeid, used in parts.items()}
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -85,7 +100,7 @@ def pytest_configure_node(node: Any) -> None:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     groups = scheduling_groups(items)
     # Stable: grouped tests first, longest group first; the rest keep their order.
-    items.sort(key=lambda item: (*LONGEST_FIRST, None).index(groups[item.nodeid]))
+    items.sort(key=lambda item: start_order(groups[item.nodeid]))
     workerinput = getattr(config, "workerinput", {})
     if "activity_schema_groups_dir" in workerinput:
         path = Path(workerinput["activity_schema_groups_dir"]) / f"{workerinput['workerid']}.json"
