@@ -38,7 +38,7 @@ GROUPS_DIR = pytest.StashKey[Path]()
 SESSION_FIXTURE_MARK = "session_fixture"
 
 
-def slow_parts(item: pytest.Item) -> set[str]:
+def shared_parts(item: pytest.Item) -> set[str]:
     """The grouped warehouse families a test runs on (by its marks) or builds (by its
     fixtures), the slow shared fixtures it uses, and the module-scoped fixtures it uses
     (named `<defining module>::<fixture>`)."""
@@ -72,7 +72,7 @@ def scheduling_groups(items: list[pytest.Item]) -> dict[str, str | None]:
     def first(parts: set[str]) -> str:
         return min(parts, key=lambda part: (start_order(part), part))
 
-    parts = {item.nodeid: slow_parts(item) for item in items}
+    parts = {item.nodeid: shared_parts(item) for item in items}
     for used in parts.values():
         roots = {root(part) for part in used}
         for other in roots:
