@@ -21,8 +21,8 @@ from activity_harness.project import BuiltProject, build, copy_duckdb_build, har
 from activity_harness.warehouses import LOCAL_TARGETS, WAREHOUSES, PostgresServer
 from production_scenario import Scenario, replay
 
-# xdist scheduling: each slow warehouse's tests on one worker.
-pytest_plugins = ["warehouse_scheduling"]
+# xdist scheduling (each slow warehouse's tests on one worker), and pytester for testing it.
+pytest_plugins = ["warehouse_scheduling", "pytester"]
 
 MATRIX_CELLS: list[Cell] = []
 
