@@ -168,7 +168,7 @@ def write_report(settings: Settings, machine: list[str], results: list[SizeResul
         "",
         "Seconds. `vs fastest`: the fastest other formulation's time over the package's (above 1 = the package is faster;",
         "`>` when that formulation timed out, so the ratio is a lower bound).",
-        "Output floor (writing the cohort rows alone, which every result holds): "
+        "Output floor (writing the cohort rows alone, which every result holds, in no particular order, as every result is): "
         + ", ".join(f"{r.floor:.2f} s at {_label(r.size)}" for r in results) + ".",
         "",
     ]
