@@ -57,6 +57,13 @@ def test_queries_without_a_window_pass_use_asof_joins(duckdb_project: BuiltProje
     assert "WINDOW" not in plan, f"{model}: a window pass in DuckDB's plan {sorted(plan)}"
 
 
+@pytest.mark.parametrize("model", ("tjd_first_after", "tjd_last_before"))
+def test_nearest_picks_join_the_cohort_rows_once(duckdb_project: BuiltProject, model: str) -> None:
+    """The cohort rows go through the ASOF join with their columns: no join back by activity_id."""
+    plan = operators(duckdb_project, model)
+    assert "ASOF_JOIN" in plan and "HASH_JOIN" not in plan, f"{model}: the cohort rows are joined again in DuckDB's plan {sorted(plan)}"
+
+
 @pytest.mark.parametrize("model", BY_WINDOW)
 def test_queries_that_need_a_window_pass_have_no_asof_join(duckdb_project: BuiltProject, model: str) -> None:
     plan = operators(duckdb_project, model)

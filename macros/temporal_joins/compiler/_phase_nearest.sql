@@ -2,48 +2,58 @@
     each cohort row joined to its nearest target on that side (nearest_row_join: same
     person and match values, ts strictly after / before). The first after or the last
     before is that target; the n-th is n - 1 ranks on from it among the person's targets,
-    ranked by a window over the target rows alone. The pick is kept when it lies in the
-    join's time window, with its set's columns; the select joins it on the cohort row's
-    activity_id. -#}
+    ranked by a window over the target rows alone (this CTE, for n > 1). -#}
 {% macro _phase_nearest(plan, spec) -%}
+  {%- set targets = activity_schema._nearest_targets(plan, spec) -%}
+activity_schema_nearest{{ spec.i }}_ranked as (
+    select
+        {{ (targets.key_columns + ['ts', 'activity_id'] + targets.carried) | join(', ') }},
+        {{ activity_schema._target_rank(targets.key_columns) }} as target_rank
+    from {{ targets.rows }} as activity_schema_targets
+)
+{%- endmacro %}
+
+{#- The joins of a nearest pick onto the cohort rows the select reads straight from the
+    stream, and its output columns: {joins, columns}. Joined there, the cohort rows go
+    through the nearest-row join once, with their columns, and need no join back by
+    activity_id. The pick's columns are null when it lies outside the join's time window
+    (the targets are in time order, so the n-th is the only one to check). -#}
+{% macro _nearest_values(plan, spec) %}
+  {%- set targets = activity_schema._nearest_targets(plan, spec) -%}
+  {%- set nearest = 'nearest' ~ spec.i ~ '_target' -%}
+  {%- set picked = 'nearest' ~ spec.i if targets.steps else nearest -%}
+  {%- set relation = 'activity_schema_nearest' ~ spec.i ~ '_ranked' if targets.steps else targets.rows -%}
+  {%- set keys = [] -%}
+  {%- for key in targets.key_columns -%}
+    {%- do keys.append([activity_schema._selected_value(plan, 'join_key' if key == 'join_key' else 'mc' ~ key[1:]), key]) -%}
+  {%- endfor -%}
+  {%- set joins = [activity_schema.nearest_row_join(relation, nearest, 'cohort', keys, spec.relation.name, keep_unmatched=true)] -%}
+  {%- if targets.steps -%}
+    {%- set on = [] -%}
+    {%- for key in targets.key_columns -%}{%- do on.append(picked ~ '.' ~ key ~ ' = ' ~ nearest ~ '.' ~ key) -%}{%- endfor -%}
+    {%- do on.append(picked ~ '.target_rank = ' ~ nearest ~ '.target_rank ' ~ ('+' if targets.after else '-') ~ ' ' ~ targets.steps) -%}
+    {%- do joins.append('left join ' ~ relation ~ ' as ' ~ picked ~ '\n    on ' ~ on | join('\n   and ')) -%}
+  {%- endif -%}
+  {%- set columns = [] -%}
+  {%- set inside = picked ~ '.ts ' ~ ('<=' if targets.after else '>=') ~ ' ' ~ dbt.dateadd('minute', spec.within if targets.after else -spec.within, 'cohort.ts') if spec.within -%}
+  {%- for output, value in activity_schema._carried_columns(plan, spec, picked ~ '.c' ~ spec.set ~ '_', none) -%}
+    {%- do columns.append([output, 'case when ' ~ inside ~ ' then ' ~ value ~ ' end' if spec.within else value]) -%}
+  {%- endfor -%}
+  {{ return({'joins': joins, 'columns': columns}) }}
+{% endmacro %}
+
+{#- A nearest pick's target rows: {rows (a parenthesised query over the source), key_columns (the
+    person and the match values, m<p>), carried (the set's columns, c<set>_<k>), steps
+    (ranks on from the nearest: n - 1), after}. -#}
+{% macro _nearest_targets(plan, spec) %}
   {%- set keys = ['join_key'] -%}
-  {%- set cohort_keys = ['join_key'] -%}
-  {%- set target_keys = ['join_key'] -%}
+  {%- set selected = ['join_key'] -%}
   {%- for p in spec.pairs -%}
     {%- do keys.append('m' ~ p) -%}
-    {%- do cohort_keys.append('mc' ~ p ~ ' as m' ~ p) -%}
-    {%- do target_keys.append('mt' ~ p ~ ' as m' ~ p) -%}
+    {%- do selected.append('mt' ~ p ~ ' as m' ~ p) -%}
   {%- endfor -%}
   {%- set carried = [] -%}
   {%- for column in plan.sets[spec.set - 1].columns -%}{%- do carried.append('c' ~ spec.set ~ '_' ~ loop.index) -%}{%- endfor -%}
-  {%- set after = spec.relation.name == 'after' -%}
-  {%- set steps = spec.position.n - 1 -%}
-  {%- set target_rows = '(select ' ~ (target_keys + ['ts', 'activity_id'] + carried) | join(', ') ~ ' from activity_schema_source where t' ~ spec.set ~ ' = 1)' -%}
-  {%- set targets = 'activity_schema_nearest' ~ spec.i ~ '_ranked' if steps else target_rows -%}
-  {%- set picked = 'picked' if steps else 'nearest_target' -%}
-{%- if steps %}
-{{ targets }} as (
-    select
-        {{ (keys + ['ts', 'activity_id'] + carried) | join(', ') }},
-        {{ activity_schema._target_rank(keys) }} as target_rank
-    from {{ target_rows }} as activity_schema_targets
-),
-{%- endif %}
-activity_schema_nearest{{ spec.i }} as (
-    select nearest_cohort.activity_id{% for column in carried %}, {{ picked }}.{{ column }}{% endfor %}
-    from (
-        select {{ (cohort_keys + ['ts', 'activity_id']) | join(', ') }}
-        from activity_schema_source
-        where {{ activity_schema._cohort_filter_sql(plan) }}
-    ) as nearest_cohort
-    {{ activity_schema.nearest_row_join(targets, 'nearest_target', 'nearest_cohort', keys, spec.relation.name) }}
-    {%- if steps %}
-    inner join {{ targets }} as picked
-        on {% for key in keys %}picked.{{ key }} = nearest_target.{{ key }}
-       and {% endfor %}picked.target_rank = nearest_target.target_rank {{ '+' if after else '-' }} {{ steps }}
-    {%- endif %}
-    {%- if spec.within %}
-    where {{ picked }}.ts {{ '<=' if after else '>=' }} {{ dbt.dateadd('minute', spec.within if after else -spec.within, 'nearest_cohort.ts') }}
-    {%- endif %}
-)
-{%- endmacro %}
+  {%- set rows = '(select ' ~ (selected + ['ts', 'activity_id'] + carried) | join(', ') ~ ' from activity_schema_source where t' ~ spec.set ~ ' = 1)' -%}
+  {{ return({'rows': rows, 'key_columns': keys, 'carried': carried, 'steps': spec.position.n - 1, 'after': spec.relation.name == 'after'}) }}
+{% endmacro %}

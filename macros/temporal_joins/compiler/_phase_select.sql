@@ -153,8 +153,7 @@ where selected.is_cohort > 0
     {{ return({'columns': activity_schema._carried_columns(plan, spec, 'nth' ~ i ~ '.c' ~ spec.set ~ '_', 'nth' ~ i ~ '.ts'), 'joins': joins}) }}
   {%- endif -%}
   {%- if spec.plan == 'nearest' -%}
-    {%- do joins.append(activity_schema._group_join(plan, 'activity_schema_nearest' ~ i, 'nearest' ~ i, ['activity_id'])) -%}
-    {{ return({'columns': activity_schema._carried_columns(plan, spec, 'nearest' ~ i ~ '.c' ~ spec.set ~ '_', none), 'joins': joins}) }}
+    {{ return(activity_schema._nearest_values(plan, spec)) }}
   {%- endif -%}
   {%- if spec.plan == 'lane' -%}
     {%- set probe = activity_schema._probe_alias(spec.lane, spec.probe) -%}
