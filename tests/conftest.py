@@ -92,11 +92,11 @@ def generated_seeds() -> None:
 
 
 @pytest.fixture(scope="session")
-def duckdb_project(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> BuiltProject:
+def duckdb_project(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config) -> BuiltProject:
     """The integration project built once on a DuckDB file. Under xdist, once per run: the
     first worker to need it builds it, and every worker works on a copy of its own."""
     workdir = tmp_path_factory.mktemp("duckdb")
-    if worker_id == "master":
+    if not hasattr(pytestconfig, "workerinput"):  # a single process, with or without xdist loaded
         return build(workdir, seed=harness_seed())
     shared = tmp_path_factory.getbasetemp().parent / "duckdb_build"  # the run's, beside each worker's
     built = shared / "built"
