@@ -25,7 +25,7 @@ activity_schema_nearest{{ spec.i }}_ranked as (
   {%- set relation = 'activity_schema_nearest' ~ spec.i ~ '_ranked' if targets.steps else targets.rows -%}
   {%- set keys = [] -%}
   {%- for key in targets.key_columns -%}
-    {%- do keys.append([activity_schema._selected_value(plan, 'join_key' if key == 'join_key' else 'mc' ~ key[1:]), key]) -%}
+    {%- do keys.append([activity_schema._selected_value(plan, targets.cohort_columns[loop.index0]), key]) -%}
   {%- endfor -%}
   {%- set joins = [activity_schema.nearest_row_join(relation, nearest, 'cohort', keys, spec.relation.name, keep_unmatched=true)] -%}
   {%- if targets.steps -%}
@@ -43,17 +43,20 @@ activity_schema_nearest{{ spec.i }}_ranked as (
 {% endmacro %}
 
 {#- A nearest pick's target rows: {rows (a parenthesised query over the source), key_columns (the
-    person and the match values, m<p>), carried (the set's columns, c<set>_<k>), steps
-    (ranks on from the nearest: n - 1), after}. -#}
+    person and the match values, m<p>), cohort_columns (the cohort row's columns each key
+    column matches), carried (the set's columns, c<set>_<k>), steps (ranks on from the
+    nearest: n - 1), after}. -#}
 {% macro _nearest_targets(plan, spec) %}
   {%- set keys = ['join_key'] -%}
+  {%- set cohort_columns = ['join_key'] -%}
   {%- set selected = ['join_key'] -%}
   {%- for p in spec.pairs -%}
     {%- do keys.append('m' ~ p) -%}
+    {%- do cohort_columns.append('mc' ~ p) -%}
     {%- do selected.append('mt' ~ p ~ ' as m' ~ p) -%}
   {%- endfor -%}
   {%- set carried = [] -%}
   {%- for column in plan.sets[spec.set - 1].columns -%}{%- do carried.append('c' ~ spec.set ~ '_' ~ loop.index) -%}{%- endfor -%}
   {%- set rows = '(select ' ~ (selected + ['ts', 'activity_id'] + carried) | join(', ') ~ ' from activity_schema_source where t' ~ spec.set ~ ' = 1)' -%}
-  {{ return({'rows': rows, 'key_columns': keys, 'carried': carried, 'steps': spec.position.n - 1, 'after': spec.relation.name == 'after'}) }}
+  {{ return({'rows': rows, 'key_columns': keys, 'cohort_columns': cohort_columns, 'carried': carried, 'steps': spec.position.n - 1, 'after': spec.relation.name == 'after'}) }}
 {% endmacro %}
