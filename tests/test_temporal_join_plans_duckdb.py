@@ -24,9 +24,9 @@ BY_NEAREST_ROW_AND_RANKS = ("tjd_nth_in_between", "tjd_nth_after", "tjd_in_betwe
 BY_WINDOW = ("tjd_aggregate_after", "tjd_windows", "tjd_multi_all", "tjd_filters_occurrence", "tjd_periods_week")
 
 
-def plan_nodes(project: BuiltProject, model: str) -> list[dict[str, Any]]:
-    """Every operator of a model's physical plan, from EXPLAIN's JSON: name and extra_info."""
-    [row] = project.query("explain (format json) " + project.compiled_sql(model))
+def plan_nodes(project: BuiltProject, sql: str) -> list[dict[str, Any]]:
+    """Every operator of a query's physical plan, from EXPLAIN's JSON: name and extra_info."""
+    [row] = project.query("explain (format json) " + sql)
     nodes, pending = [], list(json.loads(row["explain_value"]))
     while pending:
         node = pending.pop()
@@ -37,17 +37,17 @@ def plan_nodes(project: BuiltProject, model: str) -> list[dict[str, Any]]:
 
 def operators(project: BuiltProject, model: str) -> set[str]:
     """The operators of a model's physical plan, named as in EXPLAIN: ASOF_JOIN, WINDOW."""
-    return {node["name"].strip().upper().replace(" ", "_") for node in plan_nodes(project, model)}
+    return {node["name"].strip().upper().replace(" ", "_") for node in plan_nodes(project, project.compiled_sql(model))}
 
 
-def window_functions(project: BuiltProject, model: str) -> set[str]:
-    """The functions its WINDOW operators compute: row_number, count, sum..."""
-    functions = set()
-    for node in plan_nodes(project, model):
+def window_calls(project: BuiltProject, sql: str) -> list[str]:
+    """The function of each window a query's WINDOW operators compute, sorted: count, row_number, sum..."""
+    functions = []
+    for node in plan_nodes(project, sql):
         if node["name"].strip().upper() == "WINDOW":
             projections = node["extra_info"]["Projections"]  # a list, or a text when there is one
-            functions.update(p.split("(", 1)[0] for p in ([projections] if isinstance(projections, str) else projections))
-    return functions
+            functions.extend(p.split("(", 1)[0] for p in ([projections] if isinstance(projections, str) else projections))
+    return sorted(functions)
 
 
 @pytest.mark.parametrize("model", BY_NEAREST_ROW)
@@ -75,5 +75,18 @@ def test_queries_that_need_a_window_pass_have_no_asof_join(duckdb_project: Built
 def test_nth_picks_without_a_window_pass_rank_the_targets_alone(duckdb_project: BuiltProject, model: str) -> None:
     plan = operators(duckdb_project, model)
     assert "ASOF_JOIN" in plan, f"{model}: no ASOF join in DuckDB's plan {sorted(plan)}"
-    windows = window_functions(duckdb_project, model)
+    windows = set(window_calls(duckdb_project, duckdb_project.compiled_sql(model)))
     assert windows == {"row_number"}, f"{model}: windows other than target ranks in DuckDB's plan: {sorted(windows)}"
+
+
+# A count within a time window is its window's count: the pass computes that alone, with no
+# running rank of the targets or count up to the window's start.
+WINDOWED_COUNTS = ("join_type='aggregate_after', within={'days': 1}", "join_type='aggregate_before', within={'days': 2}")
+
+
+@pytest.mark.parametrize("join", WINDOWED_COUNTS)
+def test_a_windowed_count_computes_its_window_count_alone(duckdb_project: BuiltProject, join: str) -> None:
+    call = "{{ activity_schema.temporal_join(cohort_activity='started_session', target_activity='made_purchase', " + join + ") }}"
+    result = duckdb_project.workspace.invoke("compile", "--inline", call)
+    sql = result.result.results[0].node.compiled_code
+    assert window_calls(duckdb_project, sql) == ["count"]

@@ -21,16 +21,15 @@
   {%- endfor -%}
   {%- set segments = lane.specs | selectattr('plan', 'equalto', 'segment') | list -%}
   {%- set is_target_row = '(' ~ (activity_schema._set_filters(plan, lane.sets) or ['1 = 0']) | join(' or ') ~ ')' -%}
-  {#- A set's running rank n<set> is read by the lane's own joins, nth picks and distinct
-      lists; segment counts, first / last picks and aggregates need none. -#}
   {%- set ranked_sets = [] -%}
-  {%- for spec in plan.specs if spec.set in lane.sets and spec.set not in ranked_sets
-        and not (spec.plan == 'segment' and spec.aggregation.kind != 'concat_distinct'
-                 and (spec.aggregation.kind != 'pick' or spec.position.n == 1)) -%}
+  {%- for spec in plan.specs if spec.set in lane.sets and spec.set not in ranked_sets and activity_schema._reads_rank(spec) -%}
     {%- do ranked_sets.append(spec.set) -%}
   {%- endfor -%}
+  {#- A set's total is the upper bound of the ranks after a probe, read unless a time
+      window starting at the probe bounds them. -#}
   {%- set totals = [] -%}
-  {%- for spec in lane.specs if spec.plan == 'lane' and spec.relation.name == 'after' and spec.set not in totals -%}
+  {%- for spec in lane.specs if spec.plan == 'lane' and spec.relation.name == 'after' and spec.set not in totals
+        and activity_schema._reads_rank(spec) and not (spec.windowed and not spec.at_least) -%}
     {%- do totals.append(spec.set) -%}
   {%- endfor %}
 {{ L }}_targets as (
@@ -86,7 +85,9 @@
     select
         {{ L }}_rows.*
         {%- if lane.signature == '' %}
+        {%- if plan.cohort.filter != 'all' or plan.cohort.periods or segments %}
         , sum(case when row_rank = {{ lane.primary }} then 1 else 0 end) over ({{ frames.up_to_here }}) as cohort_occurrence
+        {%- endif %}
         {%- if plan.cohort.filter == 'last' %}
         , sum(case when row_rank = {{ lane.primary }} then 1 else 0 end) over ({{ frames.ever }}) as cohort_occurrences
         {%- endif %}
@@ -128,6 +129,18 @@
 )
 {%- endif %}
 {%- endmacro %}
+
+{#- Whether a join reads its set's running rank n<set> from the window pass: a lane join
+    whose matches are a range of ranks (a count without a time window, whose window count
+    is its answer, or a pick by rank), an in-between nth pick or distinct list (a segment's
+    ranks are consecutive), and the joins of other passes that share the set. -#}
+{% macro _reads_rank(spec) %}
+  {%- set kind = spec.aggregation.kind -%}
+  {%- if spec.plan == 'lane' -%}
+    {{ return((kind in ['count', 'exists'] and not spec.windowed) or (kind == 'pick' and activity_schema._picks_by_rank(spec))) }}
+  {%- endif -%}
+  {{ return(not (spec.plan == 'segment' and kind != 'concat_distinct' and (kind != 'pick' or spec.position.n == 1))) }}
+{% endmacro %}
 
 {#- Filters on the flags of target sets, for rows read from the stream. Postgres estimates an
     equality on a computed column at a fraction of a percent of the rows, and then nests
@@ -197,9 +210,10 @@
     {%- set window = activity_schema._window_frames(spec, partition) -%}
     {%- set frame = window.window %}
         , count(case when {{ is_target }} then 1 end) over ({{ window.window }}) as j{{ spec.i }}_w
-    {%- if spec.relation.name == 'after' and spec.at_least %}
+    {#- A pick by rank starts counting its window's ranks from here; a count needs only j_w. #}
+    {%- if kind == 'pick' and spec.relation.name == 'after' and spec.at_least %}
         , count(case when {{ is_target }} then 1 end) over ({{ window.start }}) as j{{ spec.i }}_start
-    {%- elif spec.relation.name == 'before' and spec.within %}
+    {%- elif kind == 'pick' and spec.relation.name == 'before' and spec.within %}
         , count(case when {{ is_target }} then 1 end) over ({{ window.before_window }}) as j{{ spec.i }}_start
     {%- endif %}
   {%- else -%}

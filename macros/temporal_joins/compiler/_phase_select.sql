@@ -165,7 +165,13 @@ where selected.is_cohort > 0
   {%- if kind == 'exists' and spec.check -%}
     {%- do columns.append([spec.outputs[0], 'coalesce(' ~ activity_schema._checked(plan, spec, source ~ '.j' ~ i ~ '_edge') ~ ', false)']) -%}
   {%- elif kind in ['count', 'exists'] -%}
-    {%- set count = '(' ~ bounds.upper ~ ') - (' ~ bounds.lower ~ ')' if spec.plan == 'lane' else 'coalesce(' ~ source ~ '.j' ~ i ~ '_count, 0)' -%}
+    {%- if spec.plan != 'lane' -%}
+      {%- set count = 'coalesce(' ~ source ~ '.j' ~ i ~ '_count, 0)' -%}
+    {%- elif spec.windowed -%}
+      {%- set count = probe ~ '.j' ~ i ~ '_w' -%}
+    {%- else -%}
+      {%- set count = '(' ~ bounds.upper ~ ') - (' ~ bounds.lower ~ ')' -%}
+    {%- endif -%}
     {%- do columns.append([spec.outputs[0], count if kind == 'count' else '(' ~ count ~ ') > 0']) -%}
   {%- elif kind == 'pick' and spec.plan in ['ever', 'segment'] and plan.picks_carry -%}
     {#- The first or last target's columns, carried by the GROUP BY. -#}
