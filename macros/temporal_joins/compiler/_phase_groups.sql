@@ -63,15 +63,18 @@
 {%- endmacro %}
 
 {#- The target rows of every in-between join, each with its segment's owner: the latest
-    cohort row of the person before it (segment_id, and its ts as segment_ts). -#}
+    cohort row of the person before it (segment_id, and its ts as segment_ts). Of a
+    person's cohort rows of equal ts only the last in activity_id order owns a segment
+    (the others' are empty), so the owners are untied first. -#}
 {% macro _phase_segment_rows(plan) -%}
   {%- set sets = [] -%}
   {%- for spec in plan.specs if spec.relation.plan == 'segment' and spec.set not in sets -%}{%- do sets.append(spec.set) -%}{%- endfor -%}
-  {%- set owners = '(select join_key, ts, activity_id from activity_schema_source where ' ~ activity_schema._cohort_filter_sql(plan) ~ ')' -%}
+  {%- set owners = '(select join_key, ts, max(' ~ activity_schema.binary_order('activity_id') ~ ') as activity_id from activity_schema_source where '
+                   ~ activity_schema._cohort_filter_sql(plan) ~ ' group by join_key, ts)' -%}
 activity_schema_segment_rows as (
     select activity_schema_source.*, segment_owner.activity_id as segment_id, segment_owner.ts as segment_ts
     from activity_schema_source
-    {{ activity_schema.nearest_row_join(owners, 'segment_owner', 'activity_schema_source', ['join_key'], 'before') }}
+    {{ activity_schema.nearest_row_join(owners, 'segment_owner', 'activity_schema_source', ['join_key'], 'before', untied=true) }}
     where {{ activity_schema._set_filters(plan, sets) | join(' or ') }}
 )
 {%- endmacro %}
