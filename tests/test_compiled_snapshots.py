@@ -24,8 +24,7 @@ CRM_ROUND = "{{ activity_schema._connected_components_round_sql('crm_labels_roun
 
 
 def compiled_inline(workspace: DbtWorkspace, sql: str, *flags: str) -> str:
-    result = workspace.invoke("compile", "--inline", sql, *flags)
-    return result.result.results[0].node.compiled_code.strip() + "\n"
+    return workspace.compile_inline(sql, *flags).strip() + "\n"
 
 
 def compiled_code(manifest: dict[str, Any], model: str) -> str:

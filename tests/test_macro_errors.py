@@ -61,6 +61,4 @@ def test_misconfigured_call_fails_at_compile_time(workspace: DbtWorkspace, case:
 
 
 def test_stream_defaults_to_the_configured_var(workspace: DbtWorkspace) -> None:
-    result = workspace.invoke("compile", "--inline", "{{ " + JOIN + ", join_type='first_after') }}")
-    assert result.success
-    assert '"customer_stream"' in result.result.results[0].node.compiled_code
+    assert '"customer_stream"' in workspace.compile_inline("{{ " + JOIN + ", join_type='first_after') }}")

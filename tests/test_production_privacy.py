@@ -155,8 +155,7 @@ def test_a_masked_rebuild_takes_no_erased_membership_in(privacy: Privacy, duckdb
 @pytest.mark.parametrize(("targets", "active"), [(["prod"], "True"), (["duckdb", "prod"], "False"), ("duckdb", "False")])
 def test_production_targets_are_not_masked(duckdb_project: BuiltProject, targets: list[str] | str, active: str) -> None:
     sql = "{{ activity_schema._masking_settings({'production_targets': " + json.dumps(targets) + ", 'columns': {'customer': 'hash'}}).active }}"
-    result = duckdb_project.workspace.invoke("compile", "--inline", sql)
-    assert str(result.result.results[0].node.compiled_code).strip() == active
+    assert duckdb_project.workspace.compile_inline(sql).strip() == active
 
 
 @pytest.mark.parametrize(("masking", "fragments"), [

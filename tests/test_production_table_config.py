@@ -46,8 +46,7 @@ OPTIONS = {
 def compiled_ddl(workspace: DbtWorkspace, *flags: str, vars: dict | None = None) -> str:
     """The DDL, with the workspace's own database (Postgres) or schema (Spark) name and
     the index name (dbt-postgres hashes the time into it) made placeholders."""
-    result = workspace.invoke("compile", "--inline", STREAM_DDL, *flags, vars=vars)
-    ddl = re.sub(r"\bws_[0-9a-f]{12}\b", "ws_<workspace>", str(result.result.results[0].node.compiled_code))
+    ddl = re.sub(r"\bws_[0-9a-f]{12}\b", "ws_<workspace>", workspace.compile_inline(STREAM_DDL, *flags, vars=vars))
     ddl = re.sub(r'(index if not exists\s+)"[0-9a-f]{32}"', r'\1"<index name>"', ddl)
     return "\n".join(line.rstrip() for line in ddl.strip().splitlines()) + "\n"
 

@@ -29,12 +29,12 @@
     {%- do on.append(pair[0] ~ ' = ' ~ alias ~ '.' ~ pair[1]) -%}
   {%- endfor -%}
   {%- set before = direction == 'before' -%}
-  {%- set left_key = 'struct_pack(k1 := ' ~ left ~ '.ts, k2 := ' ~ (0 if before else 1) ~ ", k3 := '')" -%}
-  {%- set right_key = 'struct_pack(k1 := ' ~ alias ~ '.ts, k2 := ' ~ (1 if before else 0) ~ ', k3 := ' ~ activity_schema.binary_order(alias ~ '.activity_id') ~ ')' -%}
   {%- if untied -%}
-    {%- do on.append(left ~ '.ts' ~ (' > ' if before else ' < ') ~ alias ~ '.ts') -%}
+    {%- set left_key, right_key = left ~ '.ts', alias ~ '.ts' -%}
   {%- else -%}
-    {%- do on.append(left_key ~ (' > ' if before else ' < ') ~ right_key) -%}
+    {%- set left_key = 'struct_pack(k1 := ' ~ left ~ '.ts, k2 := ' ~ (0 if before else 1) ~ ", k3 := '')" -%}
+    {%- set right_key = 'struct_pack(k1 := ' ~ alias ~ '.ts, k2 := ' ~ (1 if before else 0) ~ ', k3 := ' ~ activity_schema.binary_order(alias ~ '.activity_id') ~ ')' -%}
   {%- endif -%}
+  {%- do on.append(left_key ~ (' > ' if before else ' < ') ~ right_key) -%}
   {{ return(('asof left join ' if keep_unmatched else 'asof join ') ~ relation ~ ' as ' ~ alias ~ '\n    on ' ~ on | join('\n   and ')) }}
 {% endmacro %}

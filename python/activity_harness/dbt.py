@@ -90,6 +90,11 @@ class DbtWorkspace:
             raise DbtError(describe_failure(command, result))
         return result
 
+    def compile_inline(self, sql: str, *flags: str, vars: dict[str, Any] | None = None) -> str:
+        """The SQL dbt compiles `sql` (Jinja over the project) to; raises DbtError if it fails."""
+        result = self.invoke("compile", "--inline", sql, *flags, vars=vars)
+        return str(result.result.results[0].node.compiled_code)
+
     def run_results(self) -> dict[str, dict[str, Any]]:
         """The last build's or run's results (target/run_results.json), by unique_id."""
         results = json.loads((self.workdir / "target" / "run_results.json").read_text())["results"]
