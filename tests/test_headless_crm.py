@@ -42,9 +42,9 @@ def graph(project: BuiltProject, entity: str) -> crm_graphs.IdentifierGraph:
 
 
 def test_golden_cases_match_the_hand_written_expectations(duckdb_project: BuiltProject) -> None:
-    golden = {uid: r for uid, r in duckdb_project.workspace.run_results().items() if uid.startswith("test.") and "crm_golden" in uid}
-    assert len(golden) == 5, sorted(golden)
-    assert {uid: r["status"] for uid, r in golden.items() if r["status"] != "pass"} == {}
+    golden = [r for r in duckdb_project.results if r.unique_id.startswith("test.") and "crm_golden" in r.unique_id]
+    assert len(golden) == 5, sorted(r.unique_id for r in golden)
+    assert {r.unique_id: r.status for r in golden if r.status != "pass"} == {}
 
 
 def test_ids_are_the_md5_of_the_smallest_identifier(duckdb_project: BuiltProject) -> None:
@@ -137,16 +137,15 @@ def test_shared_identifiers_warn_before_they_are_quarantined(duckdb_project: Bui
             if count > settings["warn_linked_identifiers"]:
                 expected.add((entity, identifier_type, value, count, "quarantined" if count > settings["max_linked_identifiers"] else "merged"))
     assert {outcome for *_, outcome in expected} == {"quarantined", "merged"}
-    [(uid, result)] = [(uid, r) for uid, r in duckdb_project.workspace.run_results().items() if "headless_crm_no_over_linked_identifiers" in uid]
-    assert (result["status"], result["failures"]) == ("warn", len(expected))
-    rows = duckdb_project.query(f"select * from ({duckdb_project.manifest['nodes'][uid]['compiled_code']}) as listed")
+    [result] = [r for r in duckdb_project.results if "headless_crm_no_over_linked_identifiers" in r.unique_id]
+    assert (result.status, result.failures) == ("warn", len(expected))
+    rows = duckdb_project.query(f"select * from ({duckdb_project.manifest['nodes'][result.unique_id]['compiled_code']}) as listed")
     assert {tuple(row.values()) for row in rows} == expected
 
 
 def test_unattributed_traits_raise_a_warning(duckdb_project: BuiltProject) -> None:
-    results = duckdb_project.workspace.run_results()
-    (unattributed,) = [r for uid, r in results.items() if "headless_crm_traits_have_entity_headless_crm_group_traits" in uid]
-    assert (unattributed["status"], unattributed["failures"]) == ("warn", 1)  # Judy Consulting, only known by gmail.com
+    (unattributed,) = [r for r in duckdb_project.results if "headless_crm_traits_have_entity_headless_crm_group_traits" in r.unique_id]
+    assert (unattributed.status, unattributed.failures) == ("warn", 1)  # Judy Consulting, only known by gmail.com
 
 
 def test_blocklist_entries_are_string_literals(duckdb_project: BuiltProject) -> None:

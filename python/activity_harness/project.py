@@ -27,6 +27,7 @@ class NodeResult:
     unique_id: str
     status: str  # success, error, skipped; pass, fail, warn for tests
     message: str | None
+    failures: int | None  # the rows a data test returned
 
 
 @dataclass
@@ -34,6 +35,8 @@ class BuiltProject:
     workspace: DbtWorkspace
     data: integration.GeneratedData
     seed: int
+    # The build's node results, read once like the manifest: a later dbt call rewrites
+    # target/run_results.json.
     results: list[NodeResult] = field(default_factory=list)
     # The build's manifest, read once: a later dbt call in the workspace (a `compile --inline`)
     # rewrites target/manifest.json.
@@ -43,7 +46,7 @@ class BuiltProject:
     def read(cls, workspace: DbtWorkspace, data: integration.GeneratedData, seed: int) -> BuiltProject:
         """The project a workspace's last `dbt build` left: its manifest and node results."""
         manifest = json.loads((workspace.workdir / "target" / "manifest.json").read_text())
-        results = [NodeResult(r["unique_id"], str(r["status"]), r.get("message")) for r in workspace.run_results().values()]
+        results = [NodeResult(r["unique_id"], str(r["status"]), r.get("message"), r.get("failures")) for r in workspace.run_results().values()]
         return cls(workspace=workspace, data=data, seed=seed, results=results, manifest=manifest)
 
     def query(self, sql: str) -> list[dict[str, Any]]:
