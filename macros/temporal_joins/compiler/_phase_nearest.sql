@@ -27,7 +27,14 @@ activity_schema_nearest{{ spec.i }}_ranked as (
   {%- for key in targets.key_columns -%}
     {%- do keys.append([activity_schema._selected_value(plan, targets.cohort_columns[loop.index0]), key]) -%}
   {%- endfor -%}
-  {%- set joins = [activity_schema.nearest_row_join(relation, nearest, 'cohort', keys, spec.relation.name, keep_unmatched=true)] -%}
+  {%- set nearest_rows = relation -%}
+  {%- if targets.steps -%}
+    {#- Only the nearest target's rank is read: the nearest of the targets of one ts is the
+        lowest rank after the cohort row and the highest before it, so one row per ts does. -#}
+    {%- set grouped = (targets.key_columns + ['ts']) | join(', ') -%}
+    {%- set nearest_rows = '(select ' ~ grouped ~ ', ' ~ ('min' if targets.after else 'max') ~ '(target_rank) as target_rank from ' ~ relation ~ ' group by ' ~ grouped ~ ')' -%}
+  {%- endif -%}
+  {%- set joins = [activity_schema.nearest_row_join(nearest_rows, nearest, 'cohort', keys, spec.relation.name, keep_unmatched=true, untied=targets.steps > 0)] -%}
   {%- if targets.steps -%}
     {%- set on = [] -%}
     {%- for key in targets.key_columns -%}{%- do on.append(picked ~ '.' ~ key ~ ' = ' ~ nearest ~ '.' ~ key) -%}{%- endfor -%}
