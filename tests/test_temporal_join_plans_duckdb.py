@@ -1,11 +1,11 @@
 """Which plan DuckDB runs where a nearest-row join can replace the window pass. A query whose
 joins are in-between joins, picks counted from the cohort row (the n-th after, the n-th
-from the last before) and joins answered by a GROUP BY sorts no window over its cohort
-rows: an ASOF join finds each target's segment (the latest cohort row before it) and each
-pick's nearest target; an nth pick ranks the target rows alone. One that needs a window
-pass anyway (an aggregate before / after, a pick with at_least or counted from the far end
-of a time window, a cohort_filter, periods) reads everything from that pass and has no
-ASOF join."""
+from the last before), counts before / after without a time window and joins answered by
+a GROUP BY sorts no window over its cohort rows: an ASOF join finds each target's segment
+(the latest cohort row before it) and each pick's or count's nearest target; an nth pick
+or a count ranks the target rows alone. One that needs a window pass anyway (another
+aggregate before / after, a pick with at_least or counted from the far end of a time
+window, a cohort_filter, periods) reads everything from that pass and has no ASOF join."""
 
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ from activity_harness.project import BuiltProject
 pytestmark = pytest.mark.duckdb
 
 BY_NEAREST_ROW = ("tjd_first_in_between", "tjd_last_in_between", "tjd_aggregate_in_between", "tjd_first_after", "tjd_last_before")
-# With nth picks: a window ranks the target rows, none reads the cohort rows.
-BY_NEAREST_ROW_AND_RANKS = ("tjd_nth_in_between", "tjd_nth_after", "tjd_in_between_only", "tjd_nearest_only")
+# With nth picks or counts: a window ranks the target rows, none reads the cohort rows.
+BY_NEAREST_ROW_AND_RANKS = ("tjd_nth_in_between", "tjd_nth_after", "tjd_aggregate_before", "tjd_in_between_only", "tjd_nearest_only")
 BY_WINDOW = ("tjd_aggregate_after", "tjd_windows", "tjd_multi_all", "tjd_filters_occurrence", "tjd_periods_week")
 
 
@@ -72,7 +72,7 @@ def test_queries_that_need_a_window_pass_have_no_asof_join(duckdb_project: Built
 
 
 @pytest.mark.parametrize("model", BY_NEAREST_ROW_AND_RANKS)
-def test_nth_picks_without_a_window_pass_rank_the_targets_alone(duckdb_project: BuiltProject, model: str) -> None:
+def test_nth_picks_and_counts_without_a_window_pass_rank_the_targets_alone(duckdb_project: BuiltProject, model: str) -> None:
     plan = operators(duckdb_project, model)
     assert "ASOF_JOIN" in plan, f"{model}: no ASOF join in DuckDB's plan {sorted(plan)}"
     windows = set(window_calls(duckdb_project, duckdb_project.compiled_sql(model)))

@@ -5,8 +5,8 @@
       by a window over the target rows alone, for nth_ever and the checked nth picks; in a
       query with no window pass also the n-th of an in-between segment's targets), lane (a
       window pass over cohort and target rows), segment (in-between segments, one GROUP BY),
-      nearest (a pick from the nearest target after / before, found by nearest_row_join, in
-      a query with no window pass);
+      nearest (a pick from, or a count up to, the nearest target after / before, found by
+      nearest_row_join, in a query with no window pass);
     - set: its target set (activities + where + the match values it needs present), whose
       flag t<set> marks its rows and whose running count n<set> ranks them;
     - lane: the window pass it reads: 0, the main lane partitioned by person, or one per
@@ -23,12 +23,12 @@
                   'segment_groups': [], 'ever_groups': [], 'time_key': false} -%}
   {%- set activities = cohort.activities | list -%}
   {#- Where the warehouse joins a row to its nearest row, a query needs no window pass unless
-      a join reads one: an aggregate before / after, a before / after pick not counted from
-      the cohort row (_nearest_pick), a cohort_filter (occurrences) or periods. Then a pick
+      a join reads one: a before / after join that the nearest target does not answer
+      (_nearest_answer), a cohort_filter (occurrences) or periods. Then a count or a pick
       counted from the cohort row joins each cohort row to its nearest target, and a target
       finds its in-between segment by joining the latest cohort row before it. -#}
   {%- set windowed = [] -%}
-  {%- for spec in specs if spec.relation.plan == 'lane' and not (activity_schema._ever_check(spec) or activity_schema._nearest_pick(spec)) -%}
+  {%- for spec in specs if spec.relation.plan == 'lane' and not (activity_schema._ever_check(spec) or activity_schema._nearest_answer(spec)) -%}
     {%- do windowed.append(spec) -%}
   {%- endfor -%}
   {%- set windowless = windowed | length == 0 and not cohort.periods and cohort.filter == 'all'
@@ -168,15 +168,18 @@
   {{ return(none) }}
 {% endmacro %}
 
-{#- A pick counted from the cohort row, which the nearest target on its side answers: the
-    n-th after or the n-th from the last before, within a time window or not. The first is
-    the nearest target; the n-th is n - 1 ranks on from it among the person's targets. The
-    one picked is the one to check against the window. -#}
-{% macro _nearest_pick(spec) %}
-  {%- set position = spec.position -%}
-  {{ return(spec.aggregation.kind == 'pick' and not spec.at_least
-            and ((spec.relation.name == 'after' and position.from == 'start')
-                 or (spec.relation.name == 'before' and position.from != 'start'))) }}
+{#- A join that the nearest target on its side answers, counted from the cohort row: a pick
+    (the n-th after or the n-th from the last before, within a time window or not: the
+    first is the nearest target, the n-th is n - 1 ranks on from it among the person's
+    targets, and the one picked is the one to check against the window), or a count before
+    / after without a time window (the nearest target's rank among the person's targets,
+    counted from the cohort row's side). -#}
+{% macro _nearest_answer(spec) %}
+  {%- set position = spec.aggregation.kind == 'pick' and spec.position -%}
+  {{ return((spec.aggregation.kind == 'count' and not spec.windowed)
+            or (position and not spec.at_least
+                and ((spec.relation.name == 'after' and position.from == 'start')
+                     or (spec.relation.name == 'before' and position.from != 'start')))) }}
 {% endmacro %}
 
 {#- Whether a pick fetches its row by rank (the n-th target, or the first / last within a
