@@ -1,11 +1,13 @@
 {#- Every column of `relation_alias` except `excluded`, for a relation whose columns are
     not known when the SQL is written. `query` is the SQL that defines the relation,
-    introspected where the warehouse has no `* exclude`. -#}
+    introspected where the warehouse has no `* exclude`; without one, none there, so that a
+    caller can choose SQL that needs no exclusion instead. -#}
 {% macro star_except(relation_alias, excluded, query) %}
   {{ return(adapter.dispatch('star_except', 'activity_schema')(relation_alias, excluded, query)) }}
 {% endmacro %}
 
 {% macro default__star_except(relation_alias, excluded, query) -%}
+  {%- if query is none -%}{{ return(none) }}{%- endif -%}
   {%- if not execute -%}{{ return(relation_alias ~ '.*') }}{%- endif -%}
   {%- set lowered = excluded | map('lower') | list -%}
   {%- set kept = [] -%}

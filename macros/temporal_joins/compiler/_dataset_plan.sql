@@ -17,6 +17,8 @@
     found by nearest_row_join, rather than by the main lane's cohort_occurrence.
     `picks_carry`: ever and segment picks carry their columns through the GROUP BY (min_by).
     `direct`: without lanes or periods, the select reads its cohort rows from the stream.
+    `person_column`: a direct select works out the cohort row's person key once, as a column
+    it leaves out of its output (where the warehouse excludes a column without introspection).
     `cohort` is {activities, where (SQL list), filter, columns ([[output, column], ...])}. -#}
 {% macro _dataset_plan(stream, cohort, specs) %}
   {%- set plan = {'stream': stream, 'cohort': cohort, 'specs': specs, 'sets': [], 'pairs': [], 'lanes': [],
@@ -130,6 +132,7 @@
   {%- set ordered = (plan.lanes | selectattr('signature', 'equalto', '') | list) + (plan.lanes | rejectattr('signature', 'equalto', '') | list) -%}
   {%- do plan.update({'lanes': ordered, 'main': ordered and ordered[0].signature == '', 'activities': activities | unique | list,
                       'direct': not ordered and not cohort.periods}) -%}
+  {%- do plan.update({'person_column': plan.direct and activity_schema.star_except('cohort', ['activity_schema_person'], none) is not none}) -%}
   {%- for lane in ordered -%}
     {%- if cohort.periods and 0 not in lane.probes -%}{%- do lane.probes.append(0) -%}{%- endif -%}
     {%- do lane.update({'id': loop.index0, 'probes': lane.probes | sort(reverse=true)}) -%}

@@ -43,6 +43,8 @@ select
     cohort.anonymous_customer_id,
     cohort.period_start,
     cohort.period_end
+    {%- elif plan.person_column %}
+    {{ activity_schema.star_except('cohort', ['activity_schema_person'], none) }}
     {%- else %}
     cohort.*
     {%- endif %}
@@ -52,6 +54,7 @@ select
 {%- if direct %}
 from (
     select *
+        {%- if plan.person_column %}, {{ activity_schema._person_key() }} as activity_schema_person{% endif %}
     from {{ plan.stream }}
     where {{ (['activity in (' ~ activity_schema._literal_list(plan.cohort.activities) ~ ')'] + plan.cohort.where) | join('\n      and ') }}
 ) as cohort
@@ -133,7 +136,7 @@ where selected.is_cohort > 0
 {% macro _selected_value(plan, column) %}
   {%- if not plan.direct -%}{{ return('selected.' ~ column) }}{%- endif -%}
   {%- if column == 'join_key' -%}
-    {{ return(activity_schema._person_key('cohort.customer', 'cohort.anonymous_customer_id')) }}
+    {{ return('cohort.activity_schema_person' if plan.person_column else activity_schema._person_key('cohort.customer', 'cohort.anonymous_customer_id')) }}
   {%- endif -%}
   {%- for pair in plan.pairs if column == 'mc' ~ pair.id -%}
     {{ return(activity_schema._match_values(pair.columns, 'cohort')[0]) }}
