@@ -5,7 +5,8 @@ a GROUP BY sorts no window over its cohort rows: an ASOF join finds each target'
 (the latest cohort row before it) and each pick's or count's nearest target; an nth pick
 or a count ranks the target rows alone. One that needs a window pass anyway (another
 aggregate before / after, a pick with at_least or counted from the far end of a time
-window, a cohort_filter, periods) reads everything from that pass and has no ASOF join."""
+window, a cohort_filter, periods, more than three nearest joins) reads everything from
+that pass and has no ASOF join."""
 
 from __future__ import annotations
 
@@ -18,9 +19,9 @@ from activity_harness.project import BuiltProject
 
 pytestmark = pytest.mark.duckdb
 
-BY_NEAREST_ROW = ("tjd_first_in_between", "tjd_last_in_between", "tjd_aggregate_in_between", "tjd_first_after", "tjd_last_before")
+BY_NEAREST_ROW = ("tjd_first_in_between", "tjd_last_in_between", "tjd_aggregate_in_between", "tjd_first_after", "tjd_last_before", "tjd_nearest_only")
 # With nth picks or counts: a window ranks the target rows, none reads the cohort rows.
-BY_NEAREST_ROW_AND_RANKS = ("tjd_nth_in_between", "tjd_nth_after", "tjd_aggregate_before", "tjd_in_between_only", "tjd_nearest_only")
+BY_NEAREST_ROW_AND_RANKS = ("tjd_nth_in_between", "tjd_nth_after", "tjd_aggregate_before", "tjd_in_between_only", "tjd_nearest_ranks", "tjd_nearest_counts")
 BY_WINDOW = ("tjd_aggregate_after", "tjd_windows", "tjd_multi_all", "tjd_filters_occurrence", "tjd_periods_week")
 
 
@@ -97,3 +98,30 @@ def windowed_count_sql(duckdb_project: BuiltProject) -> dict[str, str]:
 @pytest.mark.parametrize("join", WINDOWED_COUNTS)
 def test_a_windowed_count_computes_its_window_count_alone(duckdb_project: BuiltProject, windowed_count_sql: dict[str, str], join: str) -> None:
     assert window_calls(duckdb_project, windowed_count_sql[join]) == ["count"]
+
+
+NEAREST_JOINS = (
+    "{'name': 'next_buy', 'target_activity': 'made_purchase', 'join_type': 'first_after', 'columns': ['ts']}",
+    "{'name': 'last_buy', 'target_activity': 'made_purchase', 'join_type': 'last_before', 'columns': ['ts']}",
+    "{'name': 'buys_before', 'target_activity': 'made_purchase', 'join_type': 'aggregate_before'}",
+    "{'name': 'buys_after', 'target_activity': 'made_purchase', 'join_type': 'aggregate_after'}",
+)
+
+
+def nearest_call_plan(project: BuiltProject, joins: int) -> tuple[set[str], set[str]]:
+    """The operators and window functions of DuckDB's plan for a call with the first `joins` of NEAREST_JOINS."""
+    call = ("{{ activity_schema.multi_temporal_analysis(stream=ref('customer_stream'), primary_cohort_activity='started_session', join_configs=["
+            + ", ".join(NEAREST_JOINS[:joins]) + "]) }}")
+    sql = project.workspace.compile_inline(call)
+    return {node["name"].strip().upper().replace(" ", "_") for node in plan_nodes(project, sql)}, set(window_calls(project, sql))
+
+
+def test_up_to_three_nearest_joins_need_no_window_pass(duckdb_project: BuiltProject) -> None:
+    names, windows = nearest_call_plan(duckdb_project, 3)
+    assert "ASOF_JOIN" in names and windows == {"row_number"}, f"DuckDB's plan {sorted(names)}, windows {sorted(windows)}"
+
+
+def test_a_fourth_nearest_join_takes_one_window_pass(duckdb_project: BuiltProject) -> None:
+    """Each nearest join sorts the cohort rows again; one window pass serves them all."""
+    names, windows = nearest_call_plan(duckdb_project, 4)
+    assert "ASOF_JOIN" not in names and "count" in windows, f"DuckDB's plan {sorted(names)}, windows {sorted(windows)}"

@@ -28,12 +28,16 @@
       a join reads one: a before / after join that the nearest target does not answer
       (_nearest_answer), a cohort_filter (occurrences) or periods. Then a count or a pick
       counted from the cohort row joins each cohort row to its nearest target, and a target
-      finds its in-between segment by joining the latest cohort row before it. -#}
+      finds its in-between segment by joining the latest cohort row before it. Each nearest
+      join sorts the cohort rows again, while one window pass serves every join: from four
+      of them on (as in all twelve join types in one call) the window pass was as fast or
+      faster, at 1M rows with long and with short histories. -#}
   {%- set windowed = [] -%}
-  {%- for spec in specs if spec.relation.plan == 'lane' and not (activity_schema._ever_check(spec) or activity_schema._nearest_answer(spec)) -%}
-    {%- do windowed.append(spec) -%}
+  {%- set nearest = [] -%}
+  {%- for spec in specs if spec.relation.plan == 'lane' and not activity_schema._ever_check(spec) -%}
+    {%- do (nearest if activity_schema._nearest_answer(spec) else windowed).append(spec) -%}
   {%- endfor -%}
-  {%- set windowless = windowed | length == 0 and not cohort.periods and cohort.filter == 'all'
+  {%- set windowless = windowed | length == 0 and nearest | length <= 3 and not cohort.periods and cohort.filter == 'all'
                        and activity_schema.nearest_row_join('target', 'target', 'cohort', [], 'after') is not none -%}
   {%- for spec in specs -%}
     {%- do spec.update({'i': loop.index}) -%}
