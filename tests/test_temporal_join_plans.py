@@ -103,7 +103,7 @@ def test_every_join_pairs_rows_on_an_equality(postgres_project: BuiltProject, mo
     assert not inequality_joins(root), f"{model} pairs rows by an inequality alone on Postgres: {inequality_joins(root)}"
 
 
-# Dataset-builder calls where the planner's row guesses for the passes matter most: eight to
+# Dataset-builder calls where the planner's row guesses for the passes matter most: five to
 # fourteen joins (match, windows, nearest and in-between joins mixed), and nth in-between
 # picks under a match, whose segments read a second pass that ranks them.
 WIDE_CALLS = ("tjd_match", "tjd_nearest_only", "tjd_windows", "tjd_in_between_only", "tjd_filters", "tjd_multi_all", "tjd_combination")
