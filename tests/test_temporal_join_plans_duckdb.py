@@ -36,9 +36,13 @@ def plan_nodes(project: BuiltProject, sql: str) -> list[dict[str, Any]]:
     return nodes
 
 
+def plan_operators(project: BuiltProject, sql: str) -> set[str]:
+    """The operators of a query's physical plan, named as in EXPLAIN: ASOF_JOIN, WINDOW."""
+    return {node["name"].strip().upper().replace(" ", "_") for node in plan_nodes(project, sql)}
+
+
 def operators(project: BuiltProject, model: str) -> set[str]:
-    """The operators of a model's physical plan, named as in EXPLAIN: ASOF_JOIN, WINDOW."""
-    return {node["name"].strip().upper().replace(" ", "_") for node in plan_nodes(project, project.compiled_sql(model))}
+    return plan_operators(project, project.compiled_sql(model))
 
 
 def window_calls(project: BuiltProject, sql: str) -> list[str]:
@@ -83,45 +87,39 @@ def test_nth_picks_and_counts_without_a_window_pass_rank_the_targets_alone(duckd
 # A count within a time window is its window's count: the pass computes that alone, with no
 # running rank of the targets or count up to the window's start.
 WINDOWED_COUNTS = ("join_type='aggregate_after', within={'days': 1}", "join_type='aggregate_before', within={'days': 2}")
-NEXT_QUERY = "-- next query"
-
-
-@pytest.fixture(scope="module")
-def windowed_count_sql(duckdb_project: BuiltProject) -> dict[str, str]:
-    """Each windowed count's SQL, from one dbt compile of all of them."""
-    calls = ["{{ activity_schema.temporal_join(cohort_activity='started_session', target_activity='made_purchase', " + join + ") }}"
-             for join in WINDOWED_COUNTS]
-    compiled = duckdb_project.workspace.compile_inline(f"\n{NEXT_QUERY}\n".join(calls))
-    return dict(zip(WINDOWED_COUNTS, compiled.split(NEXT_QUERY), strict=True))
-
-
-@pytest.mark.parametrize("join", WINDOWED_COUNTS)
-def test_a_windowed_count_computes_its_window_count_alone(duckdb_project: BuiltProject, windowed_count_sql: dict[str, str], join: str) -> None:
-    assert window_calls(duckdb_project, windowed_count_sql[join]) == ["count"]
-
-
 NEAREST_JOINS = (
     "{'name': 'next_buy', 'target_activity': 'made_purchase', 'join_type': 'first_after', 'columns': ['ts']}",
     "{'name': 'last_buy', 'target_activity': 'made_purchase', 'join_type': 'last_before', 'columns': ['ts']}",
     "{'name': 'buys_before', 'target_activity': 'made_purchase', 'join_type': 'aggregate_before'}",
     "{'name': 'buys_after', 'target_activity': 'made_purchase', 'join_type': 'aggregate_after'}",
 )
+INLINE_CALLS = {
+    **{join: "{{ activity_schema.temporal_join(cohort_activity='started_session', target_activity='made_purchase', " + join + ") }}"
+       for join in WINDOWED_COUNTS},
+    **{f"nearest_{n}": "{{ activity_schema.multi_temporal_analysis(stream=ref('customer_stream'), primary_cohort_activity='started_session', join_configs=["
+       + ", ".join(NEAREST_JOINS[:n]) + "]) }}" for n in (3, 4)},
+}
+NEXT_QUERY = "-- next query"
 
 
-def nearest_call_plan(project: BuiltProject, joins: int) -> tuple[set[str], set[str]]:
-    """The operators and window functions of DuckDB's plan for a call with the first `joins` of NEAREST_JOINS."""
-    call = ("{{ activity_schema.multi_temporal_analysis(stream=ref('customer_stream'), primary_cohort_activity='started_session', join_configs=["
-            + ", ".join(NEAREST_JOINS[:joins]) + "]) }}")
-    sql = project.workspace.compile_inline(call)
-    return {node["name"].strip().upper().replace(" ", "_") for node in plan_nodes(project, sql)}, set(window_calls(project, sql))
+@pytest.fixture(scope="module")
+def inline_sql(duckdb_project: BuiltProject) -> dict[str, str]:
+    """Each of INLINE_CALLS compiled, from one dbt compile of all of them."""
+    compiled = duckdb_project.workspace.compile_inline(f"\n{NEXT_QUERY}\n".join(INLINE_CALLS.values()))
+    return dict(zip(INLINE_CALLS, compiled.split(NEXT_QUERY), strict=True))
 
 
-def test_up_to_three_nearest_joins_need_no_window_pass(duckdb_project: BuiltProject) -> None:
-    names, windows = nearest_call_plan(duckdb_project, 3)
+@pytest.mark.parametrize("join", WINDOWED_COUNTS)
+def test_a_windowed_count_computes_its_window_count_alone(duckdb_project: BuiltProject, inline_sql: dict[str, str], join: str) -> None:
+    assert window_calls(duckdb_project, inline_sql[join]) == ["count"]
+
+
+def test_up_to_three_nearest_joins_need_no_window_pass(duckdb_project: BuiltProject, inline_sql: dict[str, str]) -> None:
+    names, windows = plan_operators(duckdb_project, inline_sql["nearest_3"]), set(window_calls(duckdb_project, inline_sql["nearest_3"]))
     assert "ASOF_JOIN" in names and windows == {"row_number"}, f"DuckDB's plan {sorted(names)}, windows {sorted(windows)}"
 
 
-def test_a_fourth_nearest_join_takes_one_window_pass(duckdb_project: BuiltProject) -> None:
+def test_a_fourth_nearest_join_takes_one_window_pass(duckdb_project: BuiltProject, inline_sql: dict[str, str]) -> None:
     """Each nearest join sorts the cohort rows again; one window pass serves them all."""
-    names, windows = nearest_call_plan(duckdb_project, 4)
+    names, windows = plan_operators(duckdb_project, inline_sql["nearest_4"]), set(window_calls(duckdb_project, inline_sql["nearest_4"]))
     assert "ASOF_JOIN" not in names and "count" in windows, f"DuckDB's plan {sorted(names)}, windows {sorted(windows)}"
