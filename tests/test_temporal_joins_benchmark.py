@@ -46,6 +46,18 @@ def test_a_timed_out_run_counts_at_its_own_timeout_as_a_lower_bound() -> None:
     assert report.fastest_other(measure, apart) == ("tnightengale (T)", 50.0, False)
     assert report._versus(report.Fastest("self-join", 10, True), 2.0) == "> 5.00x (self-join, timed out)"
 
+def test_a_miss_against_a_peer_that_answers_otherwise_says_so() -> None:
+    settings = run.Settings(streams.SHAPES["heavy"], sizes=(1_000,), seed=7, repeat=1, timeout=100)
+    other_rows = run.Measure(1_000, "nth_after_2", ours=2.0, naive=9.0, peers={"b": 1.0}, peer_differences={"b": 321})
+    same_rows = run.Measure(1_000, "aggregate_all_ever", ours=2.0, naive=9.0, peers={"b": 1.0, "t": 3.0}, peer_differences={"b": 0, "t": 5})
+    faster = run.Measure(1_000, "first_after", ours=0.5, naive=9.0, peers={"b": 1.0}, peer_differences={"b": 7})
+    result = run.SizeResult(1_000, stats=None, floor=0.1, measures=[other_rows, same_rows, faster])  # type: ignore[arg-type]
+    assert report.slower_than_others(settings, [result]) == [
+        "nth_after_2 at 1k: 0.50x (bcodell (B)), whose rows differ in 321",
+        "aggregate_all_ever at 1k: 0.50x (bcodell (B))",
+    ]
+
+
 def test_symmetric_difference_sees_a_changed_cell_and_a_duplicate() -> None:
     with duckdb.connect() as connection:
         connection.execute("create table a as select * from (values (1, 'x'), (2, 'y')) t(id, v)")
