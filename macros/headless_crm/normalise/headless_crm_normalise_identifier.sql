@@ -1,5 +1,5 @@
 {#- The normalised form of an identifier value, by its (already normalised) type:
-    - email types: trimmed and lowercased; null unless it looks like x@y.
+    - email types: trimmed of spaces and lowercased; null unless it looks like x@y.
     - phone types: digits only, then, first rule that applies: starting with '+' it is
       international already; exactly national_phone_digits digits, or those digits after
       one trunk '0', is national and gets default_country_code in front; starting with
@@ -7,7 +7,7 @@
       Fewer than 7 digits is null.
     - domain types: lowercased, without scheme, user or email local part, www., path,
       port and trailing dot; null unless it contains a dot.
-    - any other type: trimmed, case kept.
+    - any other type: trimmed of spaces, case kept.
     Null (and so excluded from resolution and reported) when nothing usable is left. -#}
 {% macro headless_crm_normalise_identifier(identifier_type, identifier_value) %}
   {{ return(adapter.dispatch('headless_crm_normalise_identifier', 'activity_schema')(identifier_type, identifier_value)) }}
@@ -15,7 +15,7 @@
 
 {% macro default__headless_crm_normalise_identifier(identifier_type, identifier_value) -%}
   {%- set settings = activity_schema._headless_crm_settings() -%}
-  {%- set trimmed = 'trim(' ~ identifier_value ~ ')' -%}
+  {%- set trimmed = activity_schema.trim_spaces(identifier_value) -%}
   case
     when {{ identifier_type }} is null or {{ trimmed }} = '' then null
     when {{ identifier_type }} in ({{ activity_schema._headless_crm_sql_list(settings.email_identifier_types) }})

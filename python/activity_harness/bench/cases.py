@@ -188,7 +188,7 @@ def naive_sql(case: Case) -> str:
     return f"""
         with keyed as (
             select activity_id, ts, activity, {MATCH_COLUMN},
-                   coalesce('c:' || nullif(trim(customer), ''), 'a:' || nullif(trim(anonymous_customer_id), '')) as join_key
+                   coalesce('c:' || nullif(trim(customer, ' '), ''), 'a:' || nullif(trim(anonymous_customer_id, ' '), '')) as join_key
             from stream
         ),
         cohort as (select * from keyed where activity = '{COHORT}' and join_key is not null),

@@ -127,7 +127,7 @@ select
     row_number() over (partition by person, activity order by ts, activity_id) as activity_occurrence,
     lead(ts) over (partition by person, activity order by ts, activity_id) as activity_repeated_at
 from (
-    select *, coalesce('c:' || nullif(trim(customer), ''), 'a:' || nullif(trim(anonymous_customer_id), '')) as person
+    select *, coalesce('c:' || nullif(trim(customer, ' '), ''), 'a:' || nullif(trim(anonymous_customer_id, ' '), '')) as person
     from stream
 ) as keyed
 where person is not null

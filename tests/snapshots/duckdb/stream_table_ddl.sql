@@ -18,7 +18,7 @@ create  table
   ),
   activity_schema_admitted as (
     select * from activity_schema_staged
-    where (case when trim(activity_id) <> '' then activity_id end is null
+    where (case when (activity_id) glob '*[! ]*' then activity_id end is null
    or sha256(cast('r:' || activity_id as TEXT)) not in (
        select key_hash from "activity_schema"."main"."erasure_suppressions"))
   ),
@@ -29,10 +29,10 @@ create  table
       select * from activity_schema_admitted
     ) as activity_schema_unmasked
   ) as activity_schema_masked
-  where (case when trim(customer) <> '' then customer end is null
+  where (case when (customer) glob '*[! ]*' then customer end is null
    or sha256(cast('c:' || customer as TEXT)) not in (
        select key_hash from "activity_schema"."main"."erasure_suppressions"))
-    and (case when trim(anonymous_customer_id) <> '' then anonymous_customer_id end is null
+    and (case when (anonymous_customer_id) glob '*[! ]*' then anonymous_customer_id end is null
    or sha256(cast('a:' || anonymous_customer_id as TEXT)) not in (
        select key_hash from "activity_schema"."main"."erasure_suppressions"))
   )
@@ -42,8 +42,8 @@ create  table
       case when activity_schema_person is not null then lead(ts) over (partition by activity, activity_schema_person order by ts, activity_id) end as activity_repeated_at,
       source_key
   from (
-      select *, case when trim(customer) <> '' then 'c:' || customer
-       when trim(anonymous_customer_id) <> '' then 'a:' || anonymous_customer_id end as activity_schema_person
+      select *, case when (customer) glob '*[! ]*' then 'c:' || customer
+       when (anonymous_customer_id) glob '*[! ]*' then 'a:' || anonymous_customer_id end as activity_schema_person
       from activity_schema_identified
   ) as activity_schema_people
   order by activity, ts

@@ -17,7 +17,7 @@ from ACTIVITY_SCHEMA.ANALYTICS.generated_raw_events
       coalesce(identity_windows.customer, unresolved.customer) as customer
   from activity_schema_unresolved as unresolved
   left join ACTIVITY_SCHEMA.ANALYTICS.identity_time_windows as identity_windows
-    on case when trim(unresolved.customer) <> '' then unresolved.customer end is null
+    on case when trim(cast(unresolved.customer as varchar), ' ') <> '' then unresolved.customer end is null
    and identity_windows.anonymous_customer_id = unresolved.anonymous_customer_id
    and (identity_windows.valid_from is null or unresolved.ts >= identity_windows.valid_from)
    and (identity_windows.valid_to is null or unresolved.ts < identity_windows.valid_to)

@@ -21,7 +21,7 @@ create or replace transient table ACTIVITY_SCHEMA.ANALYTICS.customer_stream
   ),
   activity_schema_admitted as (
     select * from activity_schema_staged
-    where (case when trim(activity_id) <> '' then activity_id end is null
+    where (case when trim(cast(activity_id as varchar), ' ') <> '' then activity_id end is null
    or sha2(cast('r:' || activity_id as TEXT), 256) not in (
        select key_hash from ACTIVITY_SCHEMA.ANALYTICS.erasure_suppressions))
   ),
@@ -32,10 +32,10 @@ create or replace transient table ACTIVITY_SCHEMA.ANALYTICS.customer_stream
       select * from activity_schema_admitted
     ) as activity_schema_unmasked
   ) as activity_schema_masked
-  where (case when trim(customer) <> '' then customer end is null
+  where (case when trim(cast(customer as varchar), ' ') <> '' then customer end is null
    or sha2(cast('c:' || customer as TEXT), 256) not in (
        select key_hash from ACTIVITY_SCHEMA.ANALYTICS.erasure_suppressions))
-    and (case when trim(anonymous_customer_id) <> '' then anonymous_customer_id end is null
+    and (case when trim(cast(anonymous_customer_id as varchar), ' ') <> '' then anonymous_customer_id end is null
    or sha2(cast('a:' || anonymous_customer_id as TEXT), 256) not in (
        select key_hash from ACTIVITY_SCHEMA.ANALYTICS.erasure_suppressions))
   )
@@ -45,8 +45,8 @@ create or replace transient table ACTIVITY_SCHEMA.ANALYTICS.customer_stream
       case when activity_schema_person is not null then lead(ts) over (partition by activity, activity_schema_person order by ts, activity_id) end as activity_repeated_at,
       source_key
   from (
-      select *, case when trim(customer) <> '' then 'c:' || customer
-       when trim(anonymous_customer_id) <> '' then 'a:' || anonymous_customer_id end as activity_schema_person
+      select *, case when trim(cast(customer as varchar), ' ') <> '' then 'c:' || customer
+       when trim(cast(anonymous_customer_id as varchar), ' ') <> '' then 'a:' || anonymous_customer_id end as activity_schema_person
       from activity_schema_identified
   ) as activity_schema_people
 

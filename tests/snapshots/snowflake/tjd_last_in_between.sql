@@ -4,8 +4,8 @@ with activity_schema_source as (
             activity_id as activity_id,
             ts as ts,
             activity as activity,
-            case when trim(customer) <> '' then 'c:' || customer
-       when trim(anonymous_customer_id) <> '' then 'a:' || anonymous_customer_id end as join_key,
+            case when trim(cast(customer as varchar), ' ') <> '' then 'c:' || customer
+       when trim(cast(anonymous_customer_id as varchar), ' ') <> '' then 'a:' || anonymous_customer_id end as join_key,
             case when activity in ('started_session') then 1 else 0 end as is_cohort,
             case when activity in ('made_purchase') then 1 else 0 end as t1
         from ACTIVITY_SCHEMA.ANALYTICS.customer_stream
