@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..reference.temporal import JOIN_TYPES
-from .streams import COHORT, TARGET
+from .streams import COHORT, PERSON_KEY_SQL, TARGET
 
 PICK_COLUMNS = ("ts", "revenue_impact")
 WINDOW_MINUTES = 24 * 60  # the within joins: a day
@@ -188,7 +188,7 @@ def naive_sql(case: Case) -> str:
     return f"""
         with keyed as (
             select activity_id, ts, activity, {MATCH_COLUMN},
-                   coalesce('c:' || nullif(trim(customer, ' '), ''), 'a:' || nullif(trim(anonymous_customer_id, ' '), '')) as join_key
+                   {PERSON_KEY_SQL} as join_key
             from stream
         ),
         cohort as (select * from keyed where activity = '{COHORT}' and join_key is not null),

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..dbt import DbtWorkspace
 from ..paths import REPO_ROOT
 from .cases import BASIC_CASES, CASES, MULTI, Case, multi_model
-from .streams import COHORT, STREAM_ORDER, TARGET
+from .streams import COHORT, PERSON_KEY_SQL, STREAM_ORDER, TARGET
 
 STREAM_COLUMNS = ("activity_id", "ts", "activity", "customer", "anonymous_customer_id", "feature_json",
                   "revenue_impact", "link", "activity_occurrence", "activity_repeated_at")
@@ -127,7 +127,7 @@ select
     row_number() over (partition by person, activity order by ts, activity_id) as activity_occurrence,
     lead(ts) over (partition by person, activity order by ts, activity_id) as activity_repeated_at
 from (
-    select *, coalesce('c:' || nullif(trim(customer, ' '), ''), 'a:' || nullif(trim(anonymous_customer_id, ' '), '')) as person
+    select *, {PERSON_KEY_SQL} as person
     from stream
 ) as keyed
 where person is not null
