@@ -9,6 +9,7 @@ report holds every join and its verdict.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
@@ -16,6 +17,7 @@ import pytest
 from rich.console import Console
 
 from activity_harness.bench import cases, report, run, streams
+from activity_harness.reference.stream import Activity, person_of
 
 pytestmark = pytest.mark.duckdb
 
@@ -66,6 +68,19 @@ def test_symmetric_difference_sees_a_changed_cell_and_a_duplicate() -> None:
         assert run.symmetric_difference(connection, "a", "a") == 0
         assert run.symmetric_difference(connection, "a", "b") == 2
         assert run.symmetric_difference(connection, "a", "c") == 1
+
+
+def test_the_self_join_keys_a_row_to_the_person_the_semantics_give_it() -> None:
+    ids = [None, "", "   ", "c1", " c1", "c1 ", "\u00a0", "\t"]
+    rows = [(customer, anonymous) for customer in ids for anonymous in ids]
+    with duckdb.connect() as connection:
+        connection.execute("create table stream (customer varchar, anonymous_customer_id varchar)")
+        connection.executemany("insert into stream values (?, ?)", rows)
+        keyed = connection.execute(f"select customer, anonymous_customer_id, {streams.PERSON_KEY_SQL} from stream").fetchall()
+    prefixes = {"customer": "c:", "anonymous": "a:"}
+    for customer, anonymous, key in keyed:
+        person = person_of(Activity("a1", datetime(2024, 1, 1), "x", customer, anonymous))
+        assert key == (None if person is None else prefixes[person[0]] + person[1]), (customer, anonymous)
 
 
 PERSON_EVENTS = """

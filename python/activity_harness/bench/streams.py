@@ -17,9 +17,10 @@ TARGET = "made_purchase"
 # The physical order of every copy of the stream a benchmark reads.
 STREAM_ORDER = "ts, activity_id"
 # The person of a stream row, written from the semantics for the self-join and the peers'
-# copy of the stream: its customer, else its anonymous id (each trimmed of spaces), an id of
-# only spaces (U+0020) being none.
-PERSON_KEY_SQL = "coalesce('c:' || nullif(trim(customer, ' '), ''), 'a:' || nullif(trim(anonymous_customer_id, ' '), ''))"
+# copy of the stream: its customer, else its anonymous id, as written; an id of only spaces
+# (U+0020) is none.
+PERSON_KEY_SQL = ("coalesce(case when trim(customer, ' ') <> '' then 'c:' || customer end, "
+                  "case when trim(anonymous_customer_id, ' ') <> '' then 'a:' || anonymous_customer_id end)")
 ACTIVITIES = ("started_session", "viewed_page", "added_to_cart", "made_purchase", "signed_up")
 ANONYMOUS_SHARE = 0.10  # people never identified: every row carries only anonymous_customer_id
 SERVER_SIDE_SHARE = 0.30  # rows of identified people with customer but no anonymous id
