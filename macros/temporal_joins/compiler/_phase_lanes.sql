@@ -26,10 +26,10 @@
     {%- do ranked_sets.append(spec.set) -%}
   {%- endfor -%}
   {#- A set's total is the upper bound of the ranks after a probe, read unless a time
-      window starting at the probe bounds them. -#}
+      window bounds them. -#}
   {%- set totals = [] -%}
   {%- for spec in lane.specs if spec.plan == 'lane' and spec.relation.name == 'after' and spec.set not in totals
-        and activity_schema._reads_rank(spec) and not (spec.windowed and not spec.at_least) -%}
+        and activity_schema._reads_rank(spec) and not spec.windowed -%}
     {%- do totals.append(spec.set) -%}
   {%- endfor %}
 {{ L }}_targets as (
@@ -173,9 +173,9 @@
   {{ return(parts) }}
 {% endmacro %}
 
-{#- A range frame over tk: `lower` and `upper` are frame bounds. -#}
-{% macro _range_frame(partition, lower, upper) %}
-  {{ return('partition by ' ~ partition | join(', ') ~ ' order by tk range between ' ~ lower ~ ' and ' ~ upper) }}
+{#- A range frame over tk (descending: `backwards`): `lower` and `upper` are frame bounds. -#}
+{% macro _range_frame(partition, lower, upper, backwards=false) %}
+  {{ return('partition by ' ~ partition | join(', ') ~ ' order by tk' ~ (' desc' if backwards else '') ~ ' range between ' ~ lower ~ ' and ' ~ upper) }}
 {% endmacro %}
 
 {#- Microseconds of a window's minutes. -#}
@@ -183,16 +183,19 @@
 
 {#- The frames of a windowed join, in microseconds from the probe's ts:
     after: matches in [lo, hi] following, lo = at_least or 1 (strictly after),
-           hi = within or unbounded; `start` holds the targets from lo on;
+           hi = within or unbounded;
     before: matches in [hi, lo] preceding, hi = within or unbounded, lo = at_least or 1;
-           `start` holds the targets before the window. -#}
-{% macro _window_frames(spec, partition) %}
+    `before_window` holds the targets before the window. Where the lane's frames after a probe
+    are read backwards (`backwards`, see _person_frames), so is an after window that runs to
+    the partition's end. -#}
+{% macro _window_frames(spec, partition, backwards) %}
   {%- set us = activity_schema._microseconds -%}
   {%- if spec.relation.name == 'after' -%}
     {%- set lo = us(spec.at_least) if spec.at_least else '1' -%}
     {%- set hi = us(spec.within) ~ ' following' if spec.within else 'unbounded following' -%}
-    {{ return({'window': activity_schema._range_frame(partition, lo ~ ' following', hi),
-               'start': activity_schema._range_frame(partition, lo ~ ' following', 'unbounded following'),
+    {%- set window = activity_schema._range_frame(partition, 'unbounded preceding', lo ~ ' preceding', backwards=true) if backwards and not spec.within
+                     else activity_schema._range_frame(partition, lo ~ ' following', hi) -%}
+    {{ return({'window': window,
                'before_window': activity_schema._range_frame(partition, 'unbounded preceding', (((spec.at_least * 60000000 - 1) | string) ~ ' following') if spec.at_least else 'current row')}) }}
   {%- else -%}
     {%- set lo = us(spec.at_least) if spec.at_least else '1' -%}
@@ -207,20 +210,21 @@
   {%- set is_target = 'row_rank = 1 and t' ~ spec.set ~ ' = 1' -%}
   {%- set kind = spec.aggregation.kind -%}
   {%- if spec.windowed -%}
-    {%- set window = activity_schema._window_frames(spec, partition) -%}
-    {%- set frame = window.window %}
+    {%- set window = activity_schema._window_frames(spec, partition, frames.after_backwards) -%}
+    {%- set frame = window.window -%}
+    {%- set backwards = false %}
         , count(case when {{ is_target }} then 1 end) over ({{ window.window }}) as j{{ spec.i }}_w
-    {#- A pick by rank starts counting its window's ranks from here; a count needs only j_w. #}
-    {%- if kind == 'pick' and spec.relation.name == 'after' and spec.at_least %}
-        , count(case when {{ is_target }} then 1 end) over ({{ window.start }}) as j{{ spec.i }}_start
-    {%- elif kind == 'pick' and spec.relation.name == 'before' and spec.within %}
+    {#- A pick by rank counts its window's ranks on from the targets before the window; a
+        count needs only j_w. #}
+    {%- if kind == 'pick' and (spec.at_least if spec.relation.name == 'after' else spec.within) %}
         , count(case when {{ is_target }} then 1 end) over ({{ window.before_window }}) as j{{ spec.i }}_start
     {%- endif %}
   {%- else -%}
     {%- set frame = frames.up_to_here if spec.relation.name == 'before' else frames.after -%}
+    {%- set backwards = spec.relation.name == 'after' and frames.after_backwards -%}
   {%- endif -%}
   {%- if kind == 'pick' and not activity_schema._picks_by_rank(spec) %}
-        , {{ activity_schema._window_pick('first_value' if spec.position.from == 'start' else 'last_value', is_target, frame) }} as j{{ spec.i }}_id
+        , {{ activity_schema._window_pick('first_value' if spec.position.from == 'start' else 'last_value', is_target, frame, backwards) }} as j{{ spec.i }}_id
   {%- endif %}
   {%- for output, column in spec.columns %}
   {%- set value = 'j' ~ spec.i ~ '_m' ~ loop.index %}

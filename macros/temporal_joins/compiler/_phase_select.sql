@@ -259,7 +259,7 @@ where selected.is_cohort > 0
     {{ return({'lower': '0', 'upper': probe ~ '.n' ~ s}) }}
   {%- else -%}
     {%- if spec.windowed -%}
-      {%- set lower = probe ~ '.total' ~ s ~ ' - ' ~ probe ~ '.j' ~ i ~ '_start' if spec.at_least else probe ~ '.n' ~ s -%}
+      {%- set lower = probe ~ '.j' ~ i ~ '_start' if spec.at_least else probe ~ '.n' ~ s -%}
       {{ return({'lower': lower, 'upper': '(' ~ lower ~ ') + ' ~ probe ~ '.j' ~ i ~ '_w'}) }}
     {%- endif -%}
     {{ return({'lower': probe ~ '.n' ~ s, 'upper': probe ~ '.total' ~ s}) }}
