@@ -63,12 +63,18 @@ activity_schema_source as {{ activity_schema.cte_not_materialized() }}(
 {#- The periods of a period_dataset: one row per person per period, from the period of the
     person's first entity activity to the last period (`end`). Its rows are the cohort rows
     of the query, keyed by a made-up activity_id. Periods are numbered from a person's
-    first by a table of whole numbers (digits cross-joined), cut to the longest span. -#}
+    first by a table of whole numbers: seven digits cross-joined, more than the days between
+    any two timestamps, each digit kept only up to the longest span, so the table holds about
+    as many rows as the longest span needs. -#}
 {% macro _phase_spine(plan) -%}
   {%- set interval = plan.cohort.periods.interval -%}
   {%- set end = plan.cohort.periods.end -%}
   {%- set last_ts = {'max': '(select max(ts) from ' ~ plan.stream ~ ')', 'entity_max': 'last_ts', 'current': activity_schema.current_utc_timestamp()}[end] -%}
   {%- set int = dbt.type_int() -%}
+  {%- set digits = [] -%}
+  {%- for place in [1, 10, 100, 1000, 10000, 100000, 1000000] -%}
+    {%- do digits.append(place ~ ' * d' ~ loop.index ~ '.digit') -%}
+  {%- endfor -%}
 activity_schema_people as (
     select
         join_key,
@@ -90,14 +96,17 @@ activity_schema_digits as (
     {%- endfor %}
 ),
 
+activity_schema_longest as (
+    select max(span) as span from activity_schema_spans
+),
+
 activity_schema_numbers as (
-    select cast(d1.digit + 10 * d2.digit + 100 * d3.digit + 1000 * d4.digit + 10000 * d5.digit as {{ int }}) as n
-    from activity_schema_digits as d1
-    cross join activity_schema_digits as d2
-    cross join activity_schema_digits as d3
-    cross join activity_schema_digits as d4
-    cross join activity_schema_digits as d5
-    where d1.digit + 10 * d2.digit + 100 * d3.digit + 1000 * d4.digit + 10000 * d5.digit <= (select max(span) from activity_schema_spans)
+    select cast({{ digits | join(' + ') }} as {{ int }}) as n
+    from activity_schema_longest as longest
+    {%- for digit in digits %}
+    cross join activity_schema_digits as d{{ loop.index }}
+    {%- endfor %}
+    where {% for digit in digits %}{{ digit }} <= longest.span and {% endfor %}{{ digits | join(' + ') }} <= longest.span
 ),
 
 activity_schema_spine as (
