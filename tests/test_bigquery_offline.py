@@ -4,6 +4,8 @@ the guards and run (transpiled) on DuckDB against dbt-duckdb's results."""
 
 from __future__ import annotations
 
+import datetime
+import decimal
 import warnings
 from typing import Any
 
@@ -115,6 +117,14 @@ def test_row_differences() -> None:
     assert row_differences(expected, [same[0], {**same[1], "b": 0.31}]) == ["row 0 column b: expected 0.30000000000000004, got 0.31"]
     assert row_differences(expected, same[:1]) == ["1 rows, expected 2"]
     assert row_differences([{"n": 2**60 + 1}], [{"n": 2**60}]) == [f"row 0 column n: expected {2**60 + 1}, got {2**60}"]
+    # Rows are paired by their values after normalising: a zoned timestamp as UTC, a decimal
+    # as a float, so the same rows in another order and representation still pair up.
+    zoned = [{"t": datetime.datetime(2024, 1, 1, 1, tzinfo=datetime.timezone(datetime.timedelta(hours=2))), "d": decimal.Decimal("2.5"), "s": "b"},
+             {"t": datetime.datetime(2023, 12, 31, 22, tzinfo=datetime.timezone.utc), "d": None, "s": "[not json"}]
+    naive = [{"t": datetime.datetime(2023, 12, 31, 22), "d": None, "s": "[not json"}, {"t": datetime.datetime(2023, 12, 31, 23), "d": 2.5, "s": "b"}]
+    assert row_differences(zoned, naive) == []
+    [difference] = row_differences(zoned, [naive[0], {**naive[1], "t": datetime.datetime(2024, 1, 1, 1)}])
+    assert difference.startswith("row 0 column t: expected datetime.datetime(2024, 1, 1, 1, 0, tzinfo=") and difference.endswith("got datetime.datetime(2024, 1, 1, 1, 0)")
 
 
 def test_every_node_compiles_offline(bigquery_compile: BigQueryCompile) -> None:
@@ -148,30 +158,10 @@ def test_seed_types_load_on_bigquery(bigquery_compile: BigQueryCompile, duckdb_p
     assert "datetime" in spelled and "timestamp" not in spelled
 
 
-# Columns that record the build itself (when, and as which target user), so that they differ
-# between the dbt-duckdb build and the offline run by design.
-BUILD_COLUMNS = {
-    "insight_atoms": ("ts",),
-    "insight_atoms_current": ("ts",),
-    "provenance_chain": ("created_at", "created_by"),
-    "context_cache": ("updated_at",),
-}
-
-
-def without_build_columns(model: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    dropped = BUILD_COLUMNS.get(model, ())
-    assert all(column in row for row in rows for column in dropped), f"{model} lost a build column of {dropped}"
-    return [{column: value for column, value in row.items() if column not in dropped} for row in rows]
-
-
-def test_transpiled_results_equal_duckdb(offline_outcomes: dict[str, ModelOutcome], duckdb_project: BuiltProject) -> None:
+def test_every_model_runs_offline_or_says_why(offline_outcomes: dict[str, ModelOutcome]) -> None:
+    """Each model's transpiled SQL runs on DuckDB, or the reason it cannot is reported; its
+    rows are compared with dbt-duckdb's in the matrix's BigQuery cells."""
     failures = [f"- {name} [{outcome.status}]: {outcome.reason}" for name, outcome in offline_outcomes.items() if outcome.status in ("bigquery_problem", "execute_error")]
-    for name, outcome in offline_outcomes.items():
-        if outcome.status == "pass":
-            assert outcome.rows is not None
-            expected = without_build_columns(name, duckdb_project.query(f'select * from main."{name}"'))
-            actual = without_build_columns(name, outcome.rows)
-            failures += [f"- {name} [rows differ from dbt-duckdb]: {difference}" for difference in row_differences(expected, actual)]
     skipped = {name: outcome.reason for name, outcome in offline_outcomes.items() if outcome.status == "skipped"}
     if skipped:
         warnings.warn(UserWarning("BigQuery SQL not run offline:\n" + "\n".join(f"- {name}: {reason}" for name, reason in skipped.items())), stacklevel=2)

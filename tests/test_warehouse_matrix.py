@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from activity_harness.bigquery_offline import INTROSPECTS, UPSTREAM_NOT_COMPILED, BigQueryCompile, ModelOutcome, bigquery_problems
+from activity_harness.bigquery_offline import INTROSPECTS, UPSTREAM_NOT_COMPILED, BigQueryCompile, ModelOutcome, bigquery_problems, without_build_columns
 from activity_harness.matrix import FEATURES, feature_models, feature_of, node_failures, row_differences
 from activity_harness.project import BuiltProject, build, harness_seed
 from activity_harness.warehouses import BUILT_WAREHOUSES, WAREHOUSES
@@ -82,7 +82,7 @@ def test_feature_on_bigquery_offline(
             unchecked[name] = error or (outcome.reason if outcome else "not run")
         elif outcome.status != "pass":
             failures[name] = outcome.reason
-        elif difference := row_differences(duckdb_project.query(f'select * from main."{name}"'), outcome.rows or [], limit=1):
+        elif difference := row_differences(without_build_columns(name, duckdb_project.query(f'select * from main."{name}"')), without_build_columns(name, outcome.rows or []), limit=1):
             failures[name] = f"rows differ from DuckDB: {difference[0]}"
     assert not failures, f"{len(failures)} {feature} models fail the BigQuery checks: {failures}"
     checked = len(nodes) - len(unchecked)

@@ -249,6 +249,24 @@ def _cast_type_problem(written: str) -> str | None:
     return None
 
 
+# Columns that record the build itself (when, and as which target user), so that they differ
+# between the dbt-duckdb build and the offline run by design.
+BUILD_COLUMNS = {
+    "insight_atoms": ("ts",),
+    "insight_atoms_current": ("ts",),
+    "provenance_chain": ("created_at", "created_by"),
+    "context_cache": ("updated_at",),
+}
+
+
+def without_build_columns(model: str, rows: list[Row]) -> list[Row]:
+    """A model's rows without the columns that record the build itself."""
+    dropped = BUILD_COLUMNS.get(model, ())
+    if lost := [column for column in dropped if any(column not in row for row in rows)]:
+        raise AssertionError(f"{model} lost its build columns {lost}")
+    return [{column: value for column, value in row.items() if column not in dropped} for row in rows]
+
+
 def execute_on_duckdb(compiled: BigQueryCompile, source_duckdb_path: Path, workdir: Path) -> dict[str, ModelOutcome]:
     """Run every enabled model's BigQuery SQL, transpiled to DuckDB, in dependency order
     over the seeds of a dbt-duckdb build. Fresh DuckDB files under workdir are attached
