@@ -211,8 +211,7 @@
   {%- set kind = spec.aggregation.kind -%}
   {%- if spec.windowed -%}
     {%- set window = activity_schema._window_frames(spec, partition, frames.after_backwards) -%}
-    {%- set frame = window.window -%}
-    {%- set backwards = false %}
+    {%- set frame = window.window %}
         , count(case when {{ is_target }} then 1 end) over ({{ window.window }}) as j{{ spec.i }}_w
     {#- A pick by rank counts its window's ranks on from the targets before the window; a
         count needs only j_w. #}
@@ -221,10 +220,10 @@
     {%- endif %}
   {%- else -%}
     {%- set frame = frames.up_to_here if spec.relation.name == 'before' else frames.after -%}
-    {%- set backwards = spec.relation.name == 'after' and frames.after_backwards -%}
   {%- endif -%}
+  {#- A pick not counted by rank is never windowed: its frame is the lane's, read backwards for an after join where the lane's after frame is. #}
   {%- if kind == 'pick' and not activity_schema._picks_by_rank(spec) %}
-        , {{ activity_schema._window_pick('first_value' if spec.position.from == 'start' else 'last_value', is_target, frame, backwards) }} as j{{ spec.i }}_id
+        , {{ activity_schema._window_pick('first_value' if spec.position.from == 'start' else 'last_value', is_target, frame, spec.relation.name == 'after' and frames.after_backwards) }} as j{{ spec.i }}_id
   {%- endif %}
   {%- for output, column in spec.columns %}
   {%- set value = 'j' ~ spec.i ~ '_m' ~ loop.index %}
