@@ -1,9 +1,11 @@
 """A production history of the integration project's production feature, replayed on one
 warehouse in a workspace of its own, with the tables captured after each step:
 
-1. the first load (batch 1 of the event and identity sources);
+1. the first load (batch 1 of the event and identity sources; the CRM's sources as
+   ingested before CRM_FIRST_LOAD's cutoff);
 2. the second load, interrupted: the identity source fails, so the identity models and the
-   stitched stream are skipped while the unstitched stream takes the batch in;
+   stitched stream are skipped while the unstitched stream takes the batch in, and the CRM
+   loads the rest of its sources incrementally;
 3. the third load, run again as after a fix: a late row, a device identified since
    batch 1 (its first row is outside the lookback), and the stitched stream catching up
    on batches 2 and 3;
@@ -42,6 +44,11 @@ SELECTION = [
     "prod_stream_expected", "--exclude", "prod_insight_atoms", "prod_context_cache", "prod_provenance_chain",
 ]
 STREAMS = ("prod_stream", "prod_stream_unstitched")
+UNION_MODELS = tuple(f"headless_crm_{kind}" for kind in (
+    "events", "person_identifiers", "person_traits", "group_identifiers", "group_traits", "membership_identifiers"))
+# The CRM's first load: what its golden adapters' sources ingested before this (the env var
+# is their `where`); the next run loads the rest incrementally.
+CRM_FIRST_LOAD = {"ACTIVITY_SCHEMA_TEST_CRM_FILTER": "_ingested_at < '2024-02-15'"}
 ERASURE_TABLES = ("erasure_log", "erasure_suppressions")
 
 # Alice, as the golden sources know her: stream customer u1 with device dev_a1 and events
@@ -64,6 +71,11 @@ def crm_golden_settings() -> dict[str, Any]:
     """vars.headless_crm of the integration project without the generated sources."""
     settings = yaml.safe_load((INTEGRATION_DIR / "dbt_project.yml").read_text())["vars"]["headless_crm"]
     return {**settings, "sources": [source for source in settings["sources"] if source["name"] != "generated"]}
+
+
+def incremental_unions(result: Any) -> list[str]:
+    """The CRM union models a dbt run compiled incrementally (reading their watermarks)."""
+    return sorted(r.node.name for r in result.result.results if r.node.name in UNION_MODELS and "watermarks" in (r.node.compiled_code or ""))
 
 
 def batch_env(batch: int, interrupted: bool = False) -> dict[str, str]:
@@ -105,6 +117,7 @@ class Scenario:
     workspace: DbtWorkspace
     first_load: Tables = field(default_factory=dict)
     interrupted_failures: dict[str, str] = field(default_factory=dict)
+    interrupted_crm_increments: list[str] = field(default_factory=list)  # incremental_unions of the interrupted load
     # DuckDB: the stitched stream's increment for the third load, computed before it ran,
     # and the same increment's SQL run again afterwards (the load once more: nothing).
     increment: list[Row] = field(default_factory=list)
@@ -137,10 +150,11 @@ def replay(workspace: DbtWorkspace, full: bool) -> Scenario:
     """The history above; `full` adds the DuckDB-only steps (the increment computed before
     the third load, the full refresh)."""
     scenario = Scenario(workspace.target, workspace)
-    scenario.invoke("build", *SELECTION, "--exclude-resource-type", "test", env=batch_env(1))
+    scenario.invoke("build", *SELECTION, "--exclude-resource-type", "test", env={**batch_env(1), **CRM_FIRST_LOAD})
     scenario.first_load = scenario.tables()
     interrupted = scenario.invoke("run", *SELECTION, env=batch_env(2, interrupted=True), check=False)
     scenario.interrupted_failures = failing_nodes(interrupted)
+    scenario.interrupted_crm_increments = incremental_unions(interrupted)
     if full:
         # Everything the stitched stream reads, at the third load; then its increment.
         scenario.invoke("run", "--select", "+prod_stream", "--exclude", "prod_stream", env=batch_env(3))

@@ -18,14 +18,10 @@ from activity_harness.generate import crm_graphs
 from activity_harness.paths import INTEGRATION_DIR
 from activity_harness.project import BuiltProject
 from activity_harness.reference import components
-from production_scenario import crm_golden_settings
+from production_scenario import CRM_FIRST_LOAD, UNION_MODELS, crm_golden_settings, incremental_unions
 
 pytestmark = pytest.mark.duckdb
 
-UNION_MODELS = [f"headless_crm_{kind}" for kind in (
-    "events", "person_identifiers", "person_traits", "group_identifiers", "group_traits", "membership_identifiers")]
-# The golden sources' first load: everything ingested before this, the rest incrementally.
-FIRST_LOAD_FILTER = "_ingested_at < '2024-02-15'"
 
 
 def crm_settings() -> dict[str, Any]:
@@ -192,17 +188,16 @@ def test_persons_without_traits_still_appear(duckdb_project: BuiltProject) -> No
 
 
 def load_in_two_steps(workspace: DbtWorkspace, full_build: BuiltProject, golden_only: bool = False) -> DbtWorkspace:
-    """The event log loaded in two steps: what was ingested before FIRST_LOAD_FILTER's
-    cutoff, then an incremental run over all adapter rows. `golden_only` leaves the
-    generated source out (its seeds are most of the load's cost on slow warehouses)."""
+    """The event log loaded in two steps: what was ingested before CRM_FIRST_LOAD's cutoff,
+    then an incremental run over all adapter rows. `golden_only` leaves the generated
+    source out (its seeds are most of the load's cost on slow warehouses)."""
     vars = {"headless_crm": crm_golden_settings()} if golden_only else {}
     workspace.invoke("build", "--select", "+tag:headless_crm_event_log", "+headless_crm_excluded_identifiers",
-                     "--exclude-resource-type", "test", vars={**vars, "crm_golden_filter": FIRST_LOAD_FILTER})
+                     "--exclude-resource-type", "test", vars=vars, env=CRM_FIRST_LOAD)
     first_load = workspace.query("select count(*) as n from headless_crm_events where source <> 'generated'")[0]["n"]
     assert 0 < first_load < full_build.query("select count(*) as n from headless_crm_events where source <> 'generated'")[0]["n"]
     result = workspace.invoke("run", "--select", "+tag:headless_crm_event_log", vars=vars)
-    unions = [r.node for r in result.result.results if r.node.name in UNION_MODELS]
-    assert len(unions) == len(UNION_MODELS) and all("watermarks" in node.compiled_code for node in unions), "the second run was not incremental"
+    assert incremental_unions(result) == sorted(UNION_MODELS), "the second run was not incremental"
     return workspace
 
 

@@ -1,1 +1,1 @@
-{{ activity_schema.headless_crm_unpivot_traits('app_database', ref('crm_app_workspaces'), traits=['name', 'plan'], row_id='workspace_id', event_id="'workspace-' || workspace_id", occurred_at='created_at', ingested_at='_ingested_at', where=var('crm_golden_filter', none)) }}
+{{ activity_schema.headless_crm_unpivot_traits('app_database', ref('crm_app_workspaces'), traits=['name', 'plan'], row_id='workspace_id', event_id="'workspace-' || workspace_id", occurred_at='created_at', ingested_at='_ingested_at', where=env_var('ACTIVITY_SCHEMA_TEST_CRM_FILTER', '') or none) }}

@@ -1,1 +1,1 @@
-{{ activity_schema.headless_crm_unpivot_traits('app_database', ref('crm_app_users'), traits={'name': 'full_name', 'plan': 'plan'}, row_id='user_id', event_id="'signup-' || user_id", occurred_at='signed_up_at', ingested_at='_ingested_at', where=var('crm_golden_filter', none)) }}
+{{ activity_schema.headless_crm_unpivot_traits('app_database', ref('crm_app_users'), traits={'name': 'full_name', 'plan': 'plan'}, row_id='user_id', event_id="'signup-' || user_id", occurred_at='signed_up_at', ingested_at='_ingested_at', where=env_var('ACTIVITY_SCHEMA_TEST_CRM_FILTER', '') or none) }}

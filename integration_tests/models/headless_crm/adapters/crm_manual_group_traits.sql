@@ -1,1 +1,1 @@
-{{ activity_schema.headless_crm_unpivot_traits('manual_list', ref('crm_manual_contacts'), traits={'name': 'company_name'}, row_id='contact_id', event_id='contact_id', occurred_at='added_at', ingested_at='_ingested_at', where=var('crm_golden_filter', none)) }}
+{{ activity_schema.headless_crm_unpivot_traits('manual_list', ref('crm_manual_contacts'), traits={'name': 'company_name'}, row_id='contact_id', event_id='contact_id', occurred_at='added_at', ingested_at='_ingested_at', where=env_var('ACTIVITY_SCHEMA_TEST_CRM_FILTER', '') or none) }}

@@ -1,1 +1,1 @@
-{{ activity_schema.headless_crm_unpivot_traits('storefront', ref('crm_storefront_orders'), traits=['first_name', 'last_name'], row_id='order_id', event_id='order_id', occurred_at='ordered_at', ingested_at='_ingested_at', where=var('crm_golden_filter', none)) }}
+{{ activity_schema.headless_crm_unpivot_traits('storefront', ref('crm_storefront_orders'), traits=['first_name', 'last_name'], row_id='order_id', event_id='order_id', occurred_at='ordered_at', ingested_at='_ingested_at', where=env_var('ACTIVITY_SCHEMA_TEST_CRM_FILTER', '') or none) }}
