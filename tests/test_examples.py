@@ -92,7 +92,11 @@ def examples_built(request: pytest.FixtureRequest, name: str) -> ExampleBuild:
     return found.built if isinstance(found, LoadHistory) else found
 
 
-@pytest.mark.parametrize("name", list(EXAMPLES))
+# Each example's tests look its fixture up by name; the mark keeps them on the worker that builds it.
+BY_NAME = [pytest.param(name, marks=pytest.mark.session_fixture(name)) for name in EXAMPLES]
+
+
+@pytest.mark.parametrize("name", BY_NAME)
 def test_every_build_passes_all_its_data_tests(request: pytest.FixtureRequest, name: str) -> None:
     built = examples_built(request, name)
     assert len(built.runs) == 1 + EXAMPLES[name].incremental_loads + (1 if name == "event_stream" else 0)
@@ -105,7 +109,7 @@ def test_every_build_passes_all_its_data_tests(request: pytest.FixtureRequest, n
         assert not {n: m for n, m in failing_nodes(run).items() if n not in warned}, f"{name} build {number}"
 
 
-@pytest.mark.parametrize("name", list(EXAMPLES))
+@pytest.mark.parametrize("name", BY_NAME)
 def test_report_has_every_chart(request: pytest.FixtureRequest, name: str, tmp_path: Path) -> None:
     built = examples_built(request, name)
     page = write_report(name, built.database, tmp_path)

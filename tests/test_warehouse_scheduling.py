@@ -1,6 +1,7 @@
 """The xdist scheduler's groups, worked out on tests collected by a real pytest run: tests
-that share a slow warehouse, a slow shared fixture or a module-scoped fixture land in one
-group, named after the part that starts first, and tests that share nothing stay apart."""
+that share a slow warehouse, a slow shared fixture, a module-scoped fixture or a session
+fixture of their module land in one group, named after the part that starts first, and
+tests that share nothing stay apart."""
 
 from __future__ import annotations
 
@@ -59,6 +60,17 @@ def test_looks_history_up():
 @pytest.mark.spark
 def test_spark_and_workspace(workspace):
     pass
+
+@pytest.fixture(scope="session")
+def example_build():
+    return 1
+
+def test_reads_example_build(example_build):
+    pass
+
+@pytest.mark.session_fixture("example_build")
+def test_looks_example_build_up():
+    pass
 """
 
 
@@ -78,6 +90,15 @@ def test_a_module_fixture_alone_is_its_own_group(pytester: pytest.Pytester) -> N
     group = groups["test_reads_other_workspace"]
     assert group is not None and group.endswith("::other_workspace")
     assert groups["test_also_reads_other_workspace"] == group
+
+
+def test_a_session_fixture_of_the_module_is_its_own_group(pytester: pytest.Pytester) -> None:
+    # Built once per worker that runs one of its tests, like a module fixture; the test that
+    # looks it up by name goes with it.
+    groups = collect_groups(pytester)
+    group = groups["test_reads_example_build"]
+    assert group is not None and group.endswith("::example_build")
+    assert groups["test_looks_example_build_up"] == group
 
 
 def test_a_slow_family_joins_what_its_tests_share(pytester: pytest.Pytester) -> None:

@@ -3,8 +3,9 @@ builds it once: the tests of each warehouse that is slow to set up (its projects
 tests of each other slow shared fixture (the DuckDB production history, the offline
 BigQuery compilation). Tests that share any of these join one group (a Postgres erasure
 test reads both the Postgres and the DuckDB production history, so both histories' tests go
-together). So do the tests of each module-scoped fixture, which a worker would otherwise build
-again for its share of them. Every other test goes to whichever worker is free. The groups
+together). So do the tests of each module-scoped fixture, and of each session fixture a test
+module defines (an example project's build), which a worker would otherwise build again
+for its share of them. Every other test goes to whichever worker is free. The groups
 start longest first, the module fixtures' after the slow parts'.
 
 xdist's controller schedules by node id alone and collects nothing itself, so each worker
@@ -40,15 +41,25 @@ SESSION_FIXTURE_MARK = "session_fixture"
 
 def shared_parts(item: pytest.Item) -> set[str]:
     """The grouped warehouse families a test runs on (by its marks) or builds (by its
-    fixtures), the slow shared fixtures it uses, and the module-scoped fixtures it uses
-    (named `<defining module>::<fixture>`)."""
+    fixtures), the slow shared fixtures it uses, and the fixtures built once for a share of
+    the tests (named `<defining module>::<fixture>`): module-scoped ones, and session-scoped
+    ones a test module defines for its own tests."""
     marks = {mark.name for mark in item.iter_markers()}
     fixtures = set(getattr(item, "fixturenames", ())) | {mark.args[0] for mark in item.iter_markers(SESSION_FIXTURE_MARK)}
     families = {family for family, names in FAMILY_WAREHOUSES.items()
                 if marks & names or any(fixture.startswith(f"{family}_") for fixture in fixtures)}
-    definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
-    module_fixtures = {f"{defined[-1].baseid}::{name}" for name, defined in definitions.items() if defined and defined[-1].scope == "module"}
-    return families | (fixtures & set(SHARED_FIXTURES)) | module_fixtures
+    return families | (fixtures & set(SHARED_FIXTURES)) | {f"{definition.baseid}::{name}" for name in fixtures
+                                                           if (definition := fixture_definition(item, name)) and built_per_share(definition)}
+
+
+def fixture_definition(item: pytest.Item, name: str) -> Any:
+    """The FixtureDef a test gets for a fixture name, also for one it looks up at run time."""
+    defined = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {}).get(name) or item.session._fixturemanager.getfixturedefs(name, item)
+    return defined[-1] if defined else None
+
+
+def built_per_share(definition: Any) -> bool:
+    return bool(definition.scope == "module" or (definition.scope == "session" and definition.baseid.endswith(".py")))
 
 
 def start_order(group: str | None) -> int:
