@@ -26,6 +26,5 @@
 {% endmacro %}
 
 {% macro default__multi_temporal_analysis(stream, cohort, specs) %}
-  {%- do activity_schema._check_activity_names('multi_temporal_analysis', stream, cohort, specs) -%}
-  {{ return(activity_schema._temporal_join_sql(activity_schema._dataset_plan(stream, cohort, specs))) }}
+  {{ return(activity_schema._temporal_join_query('multi_temporal_analysis', stream, cohort, specs)) }}
 {% endmacro %}

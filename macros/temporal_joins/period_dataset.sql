@@ -29,6 +29,5 @@
 {% endmacro %}
 
 {% macro default__period_dataset(stream, cohort, specs) %}
-  {%- do activity_schema._check_activity_names('period_dataset', stream, cohort, specs) -%}
-  {{ return(activity_schema._temporal_join_sql(activity_schema._dataset_plan(stream, cohort, specs))) }}
+  {{ return(activity_schema._temporal_join_query('period_dataset', stream, cohort, specs)) }}
 {% endmacro %}

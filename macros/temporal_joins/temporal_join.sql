@@ -17,6 +17,5 @@
 {% endmacro %}
 
 {% macro default__temporal_join(stream, cohort, spec) %}
-  {%- do activity_schema._check_activity_names('temporal_join', stream, cohort, [spec]) -%}
-  {{ return(activity_schema._temporal_join_sql(activity_schema._dataset_plan(stream, cohort, [spec]))) }}
+  {{ return(activity_schema._temporal_join_query('temporal_join', stream, cohort, [spec])) }}
 {% endmacro %}
