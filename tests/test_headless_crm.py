@@ -23,7 +23,6 @@ from production_scenario import CRM_FIRST_LOAD, UNION_MODELS, crm_golden_setting
 pytestmark = pytest.mark.duckdb
 
 
-
 def crm_settings() -> dict[str, Any]:
     """vars.headless_crm of the integration project."""
     return yaml.safe_load((INTEGRATION_DIR / "dbt_project.yml").read_text())["vars"]["headless_crm"]
