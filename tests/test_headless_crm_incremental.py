@@ -1,4 +1,4 @@
-"""The headless CRM's incremental event log on the other warehouses: the golden sources loaded
+"""The headless CRM's incremental event log on every local warehouse: the golden sources loaded
 in two steps (what was ingested before CRM_FIRST_LOAD's cutoff, then the rest
 incrementally), each union table equals their rows of DuckDB's full build (the DuckDB case
 with the generated source is in test_headless_crm.py). On DuckDB, Postgres and the Snowflake

@@ -54,7 +54,7 @@ def shared_parts(item: pytest.Item) -> set[str]:
 
 def fixture_definition(item: pytest.Item, name: str) -> Any:
     """The FixtureDef a test gets for a fixture name, also for one it looks up at run time."""
-    defined = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {}).get(name) or item.session._fixturemanager.getfixturedefs(name, item)
+    defined = item.session._fixturemanager.getfixturedefs(name, item)
     return defined[-1] if defined else None
 
 
