@@ -16,9 +16,9 @@ from sqlglot.tokens import TokenType
 from activity_harness.dbt import DbtWorkspace, failing_nodes
 from activity_harness.generate import crm_graphs
 from activity_harness.paths import INTEGRATION_DIR
-from activity_harness.project import BuiltProject
+from activity_harness.project import BuiltProject, copy_duckdb_build
 from activity_harness.reference import components
-from production_scenario import CRM_FIRST_LOAD, UNION_MODELS, crm_golden_settings, incremental_unions
+from production_scenario import CRM_FIRST_LOAD, UNION_MODELS, incremental_unions
 
 pytestmark = pytest.mark.duckdb
 
@@ -183,26 +183,26 @@ def test_persons_without_traits_still_appear(duckdb_project: BuiltProject) -> No
     assert rows[0]["persons"] == rows[0]["ids"] == rows[0]["resolved"] > rows[0]["with_traits"]
 
 
-# ------------------------------------------------------------------ a workspace of its own
+# ------------------------------------------------------------------ a copy of the build, loaded again
 
 
-def load_in_two_steps(workspace: DbtWorkspace, full_build: BuiltProject, golden_only: bool = False) -> DbtWorkspace:
-    """The event log loaded in two steps: what was ingested before CRM_FIRST_LOAD's cutoff,
-    then an incremental run over all adapter rows. `golden_only` leaves the generated
-    source out (its seeds are most of the load's cost on slow warehouses)."""
-    vars = {"headless_crm": crm_golden_settings()} if golden_only else {}
-    workspace.invoke("build", "--select", "+tag:headless_crm_event_log", "+headless_crm_excluded_identifiers",
-                     "--exclude-resource-type", "test", vars=vars, env=CRM_FIRST_LOAD)
-    first_load = workspace.query("select count(*) as n from headless_crm_events where source <> 'generated'")[0]["n"]
-    assert 0 < first_load < full_build.query("select count(*) as n from headless_crm_events where source <> 'generated'")[0]["n"]
-    result = workspace.invoke("run", "--select", "+tag:headless_crm_event_log", vars=vars)
+def load_in_two_steps(built: BuiltProject) -> DbtWorkspace:
+    """A built project's event log loaded again in two steps: refreshed with what was
+    ingested before CRM_FIRST_LOAD's cutoff, then an incremental run over all adapter rows.
+    The union tables end as the build left them when the increments are right."""
+    workspace = built.workspace
+    full_build = built.query("select count(*) as n from headless_crm_events")[0]["n"]
+    workspace.invoke("run", "--full-refresh", "--select", "+tag:headless_crm_event_log", env=CRM_FIRST_LOAD)
+    first_load = workspace.query("select count(*) as n from headless_crm_events")[0]["n"]
+    assert 0 < first_load < full_build
+    result = workspace.invoke("run", "--select", "+tag:headless_crm_event_log")
     assert incremental_unions(result) == sorted(UNION_MODELS), "the second run was not incremental"
     return workspace
 
 
 @pytest.fixture(scope="module")
 def incremental(duckdb_project: BuiltProject, tmp_path_factory: pytest.TempPathFactory) -> DbtWorkspace:
-    return load_in_two_steps(DbtWorkspace("duckdb", tmp_path_factory.mktemp("crm_incremental")), duckdb_project)
+    return load_in_two_steps(copy_duckdb_build(duckdb_project.workspace.workdir, tmp_path_factory.mktemp("crm_incremental"), duckdb_project.seed))
 
 
 @pytest.mark.parametrize("model", UNION_MODELS)
