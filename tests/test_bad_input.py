@@ -82,7 +82,7 @@ def corpus(request: pytest.FixtureRequest, target: str) -> CorpusBuild:
 
 
 def compile_inline(build: CorpusBuild, case: Case) -> tuple[bool, str]:
-    result = build.workspace.invoke("compile", "--inline", case.sql(case.spec["model"]), vars=build.project.inline_vars(case), check=False)
+    result = build.workspace.inline_compilation(case.sql(case.spec["model"]), vars=build.project.inline_vars(case), check=False)
     return bool(result.success), "\n".join(build.workspace.log)
 
 

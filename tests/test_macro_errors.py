@@ -53,7 +53,7 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> DbtWorkspace:
 @pytest.mark.parametrize("case", CASES)
 def test_misconfigured_call_fails_at_compile_time(workspace: DbtWorkspace, case: str) -> None:
     call, expected_fragments = CASES[case]
-    result = workspace.invoke("compile", "--inline", "{{ " + call + " }}", check=False)
+    result = workspace.inline_compilation("{{ " + call + " }}", check=False)
     assert not result.success
     log = "\n".join(workspace.log)
     for fragment in expected_fragments:

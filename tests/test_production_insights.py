@@ -31,7 +31,7 @@ def metric_queries() -> list[dict[str, Any]]:
 
 
 def compile_inline(project: BuiltProject, sql: str, check: bool = True) -> str:
-    result = project.workspace.invoke("compile", "--inline", sql, check=check)
+    result = project.workspace.inline_compilation(sql, check=check)
     return str(result.result.results[0].node.compiled_code) if result.success else "\n".join(project.workspace.log)
 
 

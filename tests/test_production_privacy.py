@@ -164,6 +164,6 @@ def test_production_targets_are_not_masked(duckdb_project: BuiltProject, targets
     ({"feature_keys": {"email": "hash"}}, ["unknown setting 'feature_keys'", "feature_json_keys"]),
 ])
 def test_misconfigured_masking_fails_at_compile_time(duckdb_project: BuiltProject, masking: dict[str, Any], fragments: list[str]) -> None:
-    result = duckdb_project.workspace.invoke("compile", "--inline", "{{ activity_schema._masking_settings(" + json.dumps(masking) + ") }}", check=False)
+    result = duckdb_project.workspace.inline_compilation("{{ activity_schema._masking_settings(" + json.dumps(masking) + ") }}", check=False)
     log = "\n".join(duckdb_project.workspace.log)
     assert not result.success and all(fragment in log for fragment in fragments), log[-600:]

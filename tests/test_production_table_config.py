@@ -98,7 +98,7 @@ def test_incremental_stream_needs_a_row_level_upsert(request: pytest.FixtureRequ
     warehouse, overrides, expected = INCREMENTAL_CASES[case]
     workspace = request.getfixturevalue(f"{warehouse}_project").workspace
     model = INCREMENTAL_STREAM.replace("OVERRIDES", f"{{{{ config(**{json.dumps(overrides)}) }}}}" if overrides else "")
-    result = workspace.invoke("compile", "--inline", model, check=False)
+    result = workspace.inline_compilation(model, check=False)
     if isinstance(expected, dict):
         assert result.success, "\n".join(workspace.log)
         config = result.result.results[0].node.config.to_dict()
