@@ -134,7 +134,9 @@ class Scenario:
     refreshed: Tables = field(default_factory=dict)
 
     def invoke(self, *args: str, env: dict[str, str], check: bool = True) -> Any:
-        return self.workspace.invoke(*args, vars={"headless_crm": crm_golden_settings()}, env=env, check=check)
+        # Every step runs on one parse: the steps' environment variables reach only compiled SQL.
+        vars = {"headless_crm": crm_golden_settings()}
+        return self.workspace.invoke(*args, vars=vars, env=env, check=check, manifest=self.workspace.parsed(vars))
 
     def tables(self) -> Tables:
         """Every table of the workspace's schema but the seeds, with all its rows."""

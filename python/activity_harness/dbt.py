@@ -97,14 +97,20 @@ class DbtWorkspace:
         result = self.inline_compilation(sql, *flags, vars=vars)
         return str(result.result.results[0].node.compiled_code)
 
-    def inline_compilation(self, sql: str, *flags: str, vars: dict[str, Any] | None = None, check: bool = True) -> Any:
-        """`dbt compile --inline sql` on the workspace's parse of the project for these vars,
-        made once: compiling inline SQL changes nothing a parse reads, and a compile that
-        parses again (even partially) takes twice as long."""
+    def parsed(self, vars: dict[str, Any] | None = None) -> Any:
+        """The workspace's parse of the project for these vars, made once, for `invoke`'s
+        `manifest`. Only for calls whose changes reach no parse: inline SQL, or environment
+        variables that only compiled SQL reads (a model's body, not its config or refs),
+        since dbt renders that again for each command."""
         key = vars_text(vars) if vars else ""
         if key not in self._manifests:
             self._manifests[key] = self.invoke("parse", vars=vars).result
-        manifest = self._manifests[key]
+        return self._manifests[key]
+
+    def inline_compilation(self, sql: str, *flags: str, vars: dict[str, Any] | None = None, check: bool = True) -> Any:
+        """`dbt compile --inline sql` on the workspace's parse of the project for these vars:
+        a compile that parses again (even partially) takes twice as long."""
+        manifest = self.parsed(vars)
         try:
             return self.invoke("compile", "--inline", sql, *flags, vars=vars, check=check, manifest=manifest)
         finally:
