@@ -100,6 +100,9 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+_NULL_CELL = (True, "", "")
+
+
 def _sort_cell(value: Any) -> tuple[bool, str, str]:
     """A cell's place in the ordering: nulls last, then by kind, then by text. Only its
     consistency on both sides matters, so plain text serves every scalar and JSON only
@@ -109,6 +112,10 @@ def _sort_cell(value: Any) -> tuple[bool, str, str]:
         return (False, "str", value)
     if kind is int or kind is float:
         return (False, "number", f"{float(value):.9g}")
+    if value is None:
+        return _NULL_CELL
+    if kind is datetime.datetime and value.tzinfo is None:
+        return (False, "datetime", str(value))
     value = _normalised(value)
     if value is None:
         return (True, "", "")
@@ -120,7 +127,7 @@ def _sort_cell(value: Any) -> tuple[bool, str, str]:
 
 
 def _ordered(rows: list[Row], columns: list[str]) -> list[Row]:
-    return sorted(rows, key=lambda row: tuple(_sort_cell(row[column]) for column in columns))
+    return sorted(rows, key=lambda row: tuple(map(_sort_cell, map(row.__getitem__, columns))))
 
 
 def _same(want: Any, got: Any) -> bool:
