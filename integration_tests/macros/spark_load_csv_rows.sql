@@ -10,11 +10,12 @@
   {%- for col_name in agate_table.column_names -%}
     {%- do types.append(column_override.get(col_name, adapter.convert_type(agate_table, loop.index0))) -%}
   {%- endfor -%}
-  {%- if not agate_table.column_names | reject('in', column_override) | list -%}
+  {%- set csv_path = typed_seed_csv_path(model, agate_table) -%}
+  {%- if csv_path -%}
     {%- set csv_view = this.identifier ~ '_csv' -%}
     {%- do adapter.add_query(
           "create or replace temporary view " ~ csv_view ~ " using csv options (path "
-          ~ activity_schema.string_literal(model['root_path'] ~ '/' ~ model['original_file_path'])
+          ~ activity_schema.string_literal(csv_path)
           ~ ", header 'true', escape '\"', multiLine 'true', mode 'FAILFAST')") -%}
     {%- set sql -%}
       insert into {{ this.render() }}

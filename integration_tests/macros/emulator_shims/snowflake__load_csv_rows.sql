@@ -5,11 +5,10 @@
     dbt loads them. Other seeds, whose types dbt infers from the values, and every other
     Snowflake target, the real one included, get dbt-snowflake's own INSERT batches. -#}
 {% macro snowflake__load_csv_rows(model, agate_table) %}
-  {%- set column_types = model['config'].get('column_types') or {} -%}
-  {%- if target.name != 'snowflake' or agate_table.column_names | reject('in', column_types) | list -%}
+  {%- set csv_path = typed_seed_csv_path(model, agate_table) -%}
+  {%- if target.name != 'snowflake' or not csv_path -%}
     {{ return(dbt.snowflake__load_csv_rows(model, agate_table)) }}
   {%- endif -%}
-  {%- set csv_path = model['root_path'] ~ '/' ~ model['original_file_path'] -%}
   {%- set relation = this.render() -%}
   {%- set table_stage = '@' ~ this.database ~ '.' ~ this.schema ~ '.%' ~ this.identifier -%}
   {%- set sql -%}
