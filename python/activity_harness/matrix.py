@@ -100,9 +100,6 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-_NULL_CELL = (True, "", "")
-
-
 def _sort_cell(value: Any) -> tuple[bool, str, str]:
     """A cell's place in the ordering: nulls last, then by kind, then by text. Only its
     consistency on both sides matters, so plain text serves every scalar and JSON only
@@ -113,12 +110,10 @@ def _sort_cell(value: Any) -> tuple[bool, str, str]:
     if kind is int or kind is float:
         return (False, "number", f"{float(value):.9g}")
     if value is None:
-        return _NULL_CELL
+        return (True, "", "")
     if kind is datetime.datetime and value.tzinfo is None:
         return (False, "datetime", str(value))
-    value = _normalised(value)
-    if value is None:
-        return (True, "", "")
+    value = _normalised(value)  # never None: only a null normalises to one
     if _is_number(value):  # 1 and 1.0 sort alike: warehouses differ in int vs float
         return (False, "number", f"{float(value):.9g}")
     if isinstance(value, (dict, list)):
