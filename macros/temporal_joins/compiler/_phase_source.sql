@@ -18,9 +18,12 @@ activity_schema_source as {{ activity_schema.cte_not_materialized() }}(
 {#- [[name, SQL], ...] of the source's columns, in order. -#}
 {% macro _source_columns(plan) %}
   {%- set cohort_condition = (['activity in (' ~ activity_schema._literal_list(plan.cohort.activities) ~ ')'] + plan.cohort.where) | join(' and ') -%}
-  {%- set columns = [['activity_id', 'activity_id'], ['ts', 'ts'], ['activity', 'activity'],
-                     ['join_key', activity_schema._person_key()],
-                     ['is_cohort', 'case when ' ~ cohort_condition ~ ' then 1 else 0 end']] -%}
+  {%- set columns = [['activity_id', 'activity_id'], ['ts', 'ts'], ['activity', 'activity']] + activity_schema._person_key_columns()
+                  + [['is_cohort', 'case when ' ~ cohort_condition ~ ' then 1 else 0 end']] -%}
+  {%- if plan.cohort.periods -%}
+    {#- The person's ids, which the periods report. -#}
+    {%- do columns.extend([['customer', activity_schema.nullif_blank('customer')], ['anonymous_customer_id', activity_schema.nullif_blank('anonymous_customer_id')]]) -%}
+  {%- endif -%}
   {%- for set in plan.sets -%}
     {%- do columns.append(['t' ~ set.id, 'case when ' ~ set.condition ~ ' then 1 else 0 end']) -%}
   {%- endfor -%}
@@ -62,7 +65,8 @@ activity_schema_source as {{ activity_schema.cte_not_materialized() }}(
 
 {#- The periods of a period_dataset: one row per person per period, from the period of the
     person's first entity activity to the last period (`end`). Its rows are the cohort rows
-    of the query, keyed by a made-up activity_id. Periods are numbered from a person's
+    of the query, keyed by a made-up activity_id, with the person's ids (its customer, else
+    its anonymous id) taken from its rows. Periods are numbered from a person's
     first by a table of whole numbers: seven digits cross-joined, more than the days between
     any two timestamps, each digit kept only up to the longest span, so the table holds about
     as many rows as the longest span needs. -#}
@@ -71,22 +75,25 @@ activity_schema_source as {{ activity_schema.cte_not_materialized() }}(
   {%- set end = plan.cohort.periods.end -%}
   {%- set last_ts = {'max': '(select max(ts) from ' ~ plan.stream ~ ')', 'entity_max': 'last_ts', 'current': activity_schema.current_utc_timestamp()}[end] -%}
   {%- set int = dbt.type_int() -%}
+  {%- set keys = activity_schema._person_keys() | join(', ') -%}
   {%- set digits = [] -%}
   {%- for place in [1, 10, 100, 1000, 10000, 100000, 1000000] -%}
     {%- do digits.append(place ~ ' * d' ~ loop.index ~ '.digit') -%}
   {%- endfor -%}
 activity_schema_people as (
     select
-        join_key,
+        {{ keys }},
+        max(customer) as customer,
+        max(anonymous_customer_id) as anonymous_customer_id,
         {{ activity_schema.period_start('min(ts)', interval) }} as first_period,
         {{ activity_schema.period_start(last_ts if end != 'entity_max' else 'max(ts)', interval) }} as last_period
     from activity_schema_source
     where {{ activity_schema._cohort_filter_sql(plan) }}
-    group by join_key
+    group by {{ keys }}
 ),
 
 activity_schema_spans as (
-    select join_key, first_period, {{ activity_schema.periods_between('first_period', 'last_period', interval) }} as span
+    select {{ keys }}, customer, anonymous_customer_id, first_period, {{ activity_schema.periods_between('first_period', 'last_period', interval) }} as span
     from activity_schema_people
 ),
 
@@ -111,10 +118,12 @@ activity_schema_numbers as (
 
 activity_schema_spine as (
     select
-        spans.join_key || '|' || cast(numbers.n as {{ dbt.type_string() }}) as activity_id,
-        spans.join_key,
-        case when substr(spans.join_key, 1, 2) = 'c:' then substr(spans.join_key, 3) end as customer,
-        case when substr(spans.join_key, 1, 2) = 'a:' then substr(spans.join_key, 3) end as anonymous_customer_id,
+        coalesce('c:' || spans.customer, 'a:' || spans.anonymous_customer_id) || '|' || cast(numbers.n as {{ dbt.type_string() }}) as activity_id,
+        {%- for key in activity_schema._person_keys() %}
+        spans.{{ key }},
+        {%- endfor %}
+        spans.customer,
+        case when spans.customer is null then spans.anonymous_customer_id end as anonymous_customer_id,
         {{ activity_schema.add_periods('spans.first_period', 'numbers.n', interval) }} as period_start,
         {{ activity_schema.add_periods('spans.first_period', 'numbers.n + 1', interval) }} as period_end
     from activity_schema_spans as spans
