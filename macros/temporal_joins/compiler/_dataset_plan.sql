@@ -136,7 +136,7 @@
   {%- set ordered = (plan.lanes | selectattr('signature', 'equalto', '') | list) + (plan.lanes | rejectattr('signature', 'equalto', '') | list) -%}
   {%- do plan.update({'lanes': ordered, 'main': ordered and ordered[0].signature == '', 'activities': activities | unique | list,
                       'direct': not ordered and not cohort.periods}) -%}
-  {%- do plan.update({'person_column': plan.direct and activity_schema.star_except('cohort', activity_schema._cohort_person_columns(), none) is not none}) -%}
+  {%- do plan.update({'person_column': plan.direct and activity_schema.star_except('cohort', ['activity_schema_person'], none) is not none}) -%}
   {%- for lane in ordered -%}
     {%- if cohort.periods and 0 not in lane.probes -%}{%- do lane.probes.append(0) -%}{%- endif -%}
     {%- do lane.update({'id': loop.index0, 'probes': lane.probes | sort(reverse=true)}) -%}

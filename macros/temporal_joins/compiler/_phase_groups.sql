@@ -22,7 +22,7 @@
         activity_schema_lane0_windows.*
         {%- for spec in ranked %}
         , count(case when t{{ spec.set }} = 1 then 1 end) over (
-              partition by {{ (activity_schema._person_keys() + activity_schema._group_target_parts(group)) | join(', ') }}
+              partition by {{ (['join_key'] + activity_schema._group_target_parts(group)) | join(', ') }}
               order by ts, {{ activity_schema.binary_order('activity_id') }}
               rows between unbounded preceding and current row) as j{{ spec.i }}_rank
         {%- endfor %}
@@ -69,13 +69,12 @@
 {% macro _phase_segment_rows(plan) -%}
   {%- set sets = [] -%}
   {%- for spec in plan.specs if spec.relation.plan == 'segment' and spec.set not in sets -%}{%- do sets.append(spec.set) -%}{%- endfor -%}
-  {%- set owner_keys = (activity_schema._person_keys() + ['ts']) | join(', ') -%}
-  {%- set owners = '(select ' ~ owner_keys ~ ', max(' ~ activity_schema.binary_order('activity_id') ~ ') as activity_id from activity_schema_source where '
-                   ~ activity_schema._cohort_filter_sql(plan) ~ ' group by ' ~ owner_keys ~ ')' -%}
+  {%- set owners = '(select join_key, ts, max(' ~ activity_schema.binary_order('activity_id') ~ ') as activity_id from activity_schema_source where '
+                   ~ activity_schema._cohort_filter_sql(plan) ~ ' group by join_key, ts)' -%}
 activity_schema_segment_rows as (
     select activity_schema_source.*, segment_owner.activity_id as segment_id, segment_owner.ts as segment_ts
     from activity_schema_source
-    {{ activity_schema.nearest_row_join(owners, 'segment_owner', 'activity_schema_source', activity_schema._person_keys(), 'before', untied=true) }}
+    {{ activity_schema.nearest_row_join(owners, 'segment_owner', 'activity_schema_source', ['join_key'], 'before', untied=true) }}
     where {{ activity_schema._set_filters(plan, sets) | join(' or ') }}
 )
 {%- endmacro %}
@@ -88,10 +87,8 @@ activity_schema_segment_rows as (
   {%- if plan.segment_owners -%}
     {{ return({'relation': 'activity_schema_segment_rows', 'rank': none, 'inside': [], 'key_columns': [['segment_id', 'activity_id']]}) }}
   {%- endif -%}
-  {%- set key_columns = [] -%}
-  {%- for key in activity_schema._person_keys() + ['cohort_occurrence'] -%}{%- do key_columns.append([key, key]) -%}{%- endfor -%}
   {{ return({'relation': 'activity_schema_lane0_windows', 'rank': activity_schema._rank_condition('', 1, []), 'inside': ['cohort_occurrence'],
-             'key_columns': key_columns}) }}
+             'key_columns': [['join_key', 'join_key'], ['cohort_occurrence', 'cohort_occurrence']]}) }}
 {% endmacro %}
 
 {#- The where clause that keeps a segment source's target rows inside a segment and where
@@ -168,7 +165,7 @@ activity_schema_segment_rows as (
     smallest / largest place, a text that sorts like (ts, activity_id). -#}
 {% macro _phase_ever(plan, group) -%}
   {%- set G = 'activity_schema_ever' ~ group.id -%}
-  {%- set keys = activity_schema._person_keys() + activity_schema._group_target_parts(group) -%}
+  {%- set keys = ['join_key'] + activity_schema._group_target_parts(group) -%}
   {%- set sets = [] -%}
   {%- for spec in group.specs if spec.set not in sets -%}{%- do sets.append(spec.set) -%}{%- endfor -%}
   {%- set place = activity_schema._place() -%}

@@ -44,7 +44,7 @@
         {%- set backwards = 'desc' if spec.relation.name == 'after' else '' %}
         {%- for output, column in spec.columns %}
         , case when j{{ spec.i }}_m{{ loop.index }} is not null and row_number() over (
-              partition by {{ (activity_schema._person_keys() + activity_schema._lane_target_parts(lane) + ['j' ~ spec.i ~ '_m' ~ loop.index]) | join(', ') }}
+              partition by {{ (['join_key'] + activity_schema._lane_target_parts(lane) + ['j' ~ spec.i ~ '_m' ~ loop.index]) | join(', ') }}
               order by ts {{ backwards }}, {{ activity_schema.binary_order('activity_id') }} {{ backwards }}) = 1
           then 1 else 0 end as j{{ spec.i }}_f{{ loop.index }}
         {%- endfor %}
@@ -60,7 +60,7 @@
     select
         {%- if plan.cohort.periods %}
         {%- for name, value in activity_schema._source_columns(plan) %}
-        {{ {'activity_id': 'activity_id', 'ts': 'period_start' if rank == 0 else 'period_end', 'is_cohort': '1'}.get(name, name if name in activity_schema._person_keys() else '0' if name.startswith('t') else 'null') }} as {{ name }}{{ ',' if not loop.last }}
+        {{ {'activity_id': 'activity_id', 'ts': 'period_start' if rank == 0 else 'period_end', 'join_key': 'join_key', 'is_cohort': '1'}.get(name, '0' if name.startswith('t') else 'null') }} as {{ name }}{{ ',' if not loop.last }}
         {%- endfor %}
         {%- else %}
         activity_schema_source.*
@@ -117,7 +117,7 @@
     {#- The whole ordered list of each listed value per partition; a probe cuts its part out
         by the running lengths. #}
     select
-        {{ (activity_schema._person_keys() + activity_schema._lane_target_parts(lane)) | join(', ') }}
+        {{ (['join_key'] + activity_schema._lane_target_parts(lane)) | join(', ') }}
         {%- for spec in concat %}
         {%- for output, column in spec.columns %}
         {%- set value = 'j' ~ spec.i ~ '_m' ~ loop.index %}
@@ -125,7 +125,7 @@
         {%- endfor %}
         {%- endfor %}
     from {{ L }}_targets
-    group by {{ (activity_schema._person_keys() + activity_schema._lane_target_parts(lane)) | join(', ') }}
+    group by {{ (['join_key'] + activity_schema._lane_target_parts(lane)) | join(', ') }}
 )
 {%- endif %}
 {%- endmacro %}
@@ -162,7 +162,7 @@
 
 {#- The partition of a lane: the person, and in a match lane the match values. -#}
 {% macro _lane_partition(lane) %}
-  {%- set parts = activity_schema._person_keys() -%}
+  {%- set parts = ['join_key'] -%}
   {%- for p in lane.pairs -%}{%- do parts.append('lane_part' ~ loop.index) -%}{%- endfor -%}
   {{ return(parts) }}
 {% endmacro %}

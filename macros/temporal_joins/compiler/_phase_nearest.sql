@@ -61,9 +61,9 @@ activity_schema_nearest{{ spec.i }}_ranked as (
     the nearest: n - 1), counted (a count), ranked (the targets need ranks: a count or
     n > 1), from_last (ranks count from the last target: a count after), after}. -#}
 {% macro _nearest_targets(plan, spec) %}
-  {%- set keys = activity_schema._person_keys() -%}
-  {%- set cohort_columns = activity_schema._person_keys() -%}
-  {%- set selected = activity_schema._person_keys() -%}
+  {%- set keys = ['join_key'] -%}
+  {%- set cohort_columns = ['join_key'] -%}
+  {%- set selected = ['join_key'] -%}
   {%- for p in spec.pairs -%}
     {%- do keys.append('m' ~ p) -%}
     {%- do cohort_columns.append('mc' ~ p) -%}

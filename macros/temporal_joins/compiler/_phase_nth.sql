@@ -9,7 +9,7 @@
       owner and the match values. -#}
 {% macro _phase_nth(plan, spec) -%}
   {%- set segment = spec.relation.plan == 'segment' -%}
-  {%- set keys = ['segment_id'] if segment else activity_schema._person_keys() -%}
+  {%- set keys = ['segment_id' if segment else 'join_key'] -%}
   {%- for p in spec.pairs -%}{%- do keys.append('mt' ~ p) -%}{%- endfor -%}
   {%- set carried = ['ts'] -%}
   {%- for column in plan.sets[spec.set - 1].columns -%}{%- do carried.append('c' ~ spec.set ~ '_' ~ loop.index) -%}{%- endfor -%}

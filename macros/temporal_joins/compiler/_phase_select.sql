@@ -22,11 +22,11 @@
     {%- do joins.append(activity_schema._group_join(plan, 'activity_schema_segments' ~ group.id, 'segments' ~ group.id, activity_schema._segment_source(plan).key_columns, group)) -%}
   {%- endfor -%}
   {%- for group in plan.ever_groups -%}
-    {%- do joins.append(activity_schema._group_join(plan, 'activity_schema_ever' ~ group.id, 'ever' ~ group.id, activity_schema._person_keys(), group)) -%}
+    {%- do joins.append(activity_schema._group_join(plan, 'activity_schema_ever' ~ group.id, 'ever' ~ group.id, ['join_key'], group)) -%}
   {%- endfor -%}
   {%- for lane in plan.lanes if lane.specs | selectattr('plan', 'equalto', 'lane') | map(attribute='aggregation') | map(attribute='kind') | select('in', ['concat', 'concat_distinct']) | list -%}
     {%- set probe = activity_schema._probe_alias(lane, lane.primary) -%}
-    {%- set on = activity_schema._same_person('lane' ~ lane.id ~ '_strings', probe) -%}
+    {%- set on = ['lane' ~ lane.id ~ '_strings.join_key = ' ~ probe ~ '.join_key'] -%}
     {%- for p in lane.pairs -%}{%- do on.append('lane' ~ lane.id ~ '_strings.mt' ~ p ~ ' = ' ~ probe ~ '.lane_part' ~ loop.index) -%}{%- endfor -%}
     {%- do joins.append('left join activity_schema_lane' ~ lane.id ~ '_strings as lane' ~ lane.id ~ '_strings\n    on ' ~ on | join('\n   and ')) -%}
   {%- endfor -%}
@@ -44,7 +44,7 @@ select
     cohort.period_start,
     cohort.period_end
     {%- elif plan.person_column %}
-    {{ activity_schema.star_except('cohort', activity_schema._cohort_person_columns(), none) }}
+    {{ activity_schema.star_except('cohort', ['activity_schema_person'], none) }}
     {%- else %}
     cohort.*
     {%- endif %}
@@ -54,9 +54,7 @@ select
 {%- if direct %}
 from (
     select *
-        {%- if plan.person_column %}
-        {%- for name, value in activity_schema._person_key_columns() %}, {{ value }} as activity_schema_{{ name }}{% endfor %}
-        {%- endif %}
+        {%- if plan.person_column %}, {{ activity_schema._person_key() }} as activity_schema_person{% endif %}
     from {{ plan.stream }}
     where {{ (['activity in (' ~ activity_schema._literal_list(plan.cohort.activities) ~ ')'] + plan.cohort.where) | join('\n      and ') }}
 ) as cohort
@@ -128,7 +126,7 @@ where selected.is_cohort > 0
 {#- The keys a join's GROUP BY or rank pass is joined on: its in-between segment's, or the
     person's. -#}
 {% macro _pass_keys(plan, spec) %}
-  {{ return(activity_schema._segment_source(plan).key_columns if spec.relation.plan == 'segment' else activity_schema._person_keys()) }}
+  {{ return(activity_schema._segment_source(plan).key_columns if spec.relation.plan == 'segment' else ['join_key']) }}
 {% endmacro %}
 
 {#- A column of the selected cohort row as the select's joins read it: from the selected
@@ -137,27 +135,13 @@ where selected.is_cohort > 0
     worked out on the stream row itself: its person key and match values. -#}
 {% macro _selected_value(plan, column) %}
   {%- if not plan.direct -%}{{ return('selected.' ~ column) }}{%- endif -%}
-  {%- for name, value in activity_schema._person_key_columns('cohort.customer', 'cohort.anonymous_customer_id') if column == name -%}
-    {{ return('cohort.activity_schema_' ~ name if plan.person_column else value) }}
-  {%- endfor -%}
+  {%- if column == 'join_key' -%}
+    {{ return('cohort.activity_schema_person' if plan.person_column else activity_schema._person_key('cohort.customer', 'cohort.anonymous_customer_id')) }}
+  {%- endif -%}
   {%- for pair in plan.pairs if column == 'mc' ~ pair.id -%}
     {{ return(activity_schema._match_values(pair.columns, 'cohort')[0]) }}
   {%- endfor -%}
   {{ return('cohort.' ~ column) }}
-{% endmacro %}
-
-{#- The conditions that rows of two relations belong to the same person. -#}
-{% macro _same_person(left, right) %}
-  {%- set conditions = [] -%}
-  {%- for key in activity_schema._person_keys() -%}{%- do conditions.append(left ~ '.' ~ key ~ ' = ' ~ right ~ '.' ~ key) -%}{%- endfor -%}
-  {{ return(conditions) }}
-{% endmacro %}
-
-{#- The person key's columns as a direct select's cohort rows carry them (plan.person_column). -#}
-{% macro _cohort_person_columns() %}
-  {%- set names = [] -%}
-  {%- for name in activity_schema._person_keys() -%}{%- do names.append('activity_schema_' ~ name) -%}{%- endfor -%}
-  {{ return(names) }}
 {% endmacro %}
 
 {#- The output columns of one join, and the joins they need: {columns: [[name, SQL]], joins}. -#}
@@ -212,7 +196,7 @@ where selected.is_cohort > 0
     {%- set on = [activity_schema._rank_condition(alias, 1, []), alias ~ '.t' ~ spec.set ~ ' > 0'] -%}
     {%- if spec.plan == 'lane' -%}
       {%- set relation = 'activity_schema_lane' ~ spec.lane.id ~ '_windows' -%}
-      {%- do on.extend(activity_schema._same_person(alias, probe)) -%}
+      {%- do on.append(alias ~ '.join_key = ' ~ probe ~ '.join_key') -%}
       {%- for p in spec.lane.pairs -%}{%- do on.append(alias ~ '.lane_part' ~ loop.index ~ ' = ' ~ probe ~ '.lane_part' ~ loop.index) -%}{%- endfor -%}
       {%- set rank_column = 'n' ~ spec.set -%}
       {%- if spec.position.from == 'start' -%}
@@ -223,7 +207,7 @@ where selected.is_cohort > 0
     {%- else -%}
       {%- set ranked = spec.position.n > 1 and spec.group.pairs -%}
       {%- set relation = 'activity_schema_segments' ~ spec.group.id ~ '_ranked' if ranked else 'activity_schema_lane0_windows' -%}
-      {%- do on.extend(activity_schema._same_person(alias, 'selected')) -%}
+      {%- do on.append(alias ~ '.join_key = selected.join_key') -%}
       {%- if ranked -%}
         {%- for p in spec.group.pairs -%}{%- do on.append(alias ~ '.mt' ~ p ~ ' = selected.mc' ~ p) -%}{%- endfor -%}
       {%- endif -%}

@@ -18,8 +18,9 @@ activity_schema_source as {{ activity_schema.cte_not_materialized() }}(
 {#- [[name, SQL], ...] of the source's columns, in order. -#}
 {% macro _source_columns(plan) %}
   {%- set cohort_condition = (['activity in (' ~ activity_schema._literal_list(plan.cohort.activities) ~ ')'] + plan.cohort.where) | join(' and ') -%}
-  {%- set columns = [['activity_id', 'activity_id'], ['ts', 'ts'], ['activity', 'activity']] + activity_schema._person_key_columns()
-                  + [['is_cohort', 'case when ' ~ cohort_condition ~ ' then 1 else 0 end']] -%}
+  {%- set columns = [['activity_id', 'activity_id'], ['ts', 'ts'], ['activity', 'activity'],
+                     ['join_key', activity_schema._person_key()],
+                     ['is_cohort', 'case when ' ~ cohort_condition ~ ' then 1 else 0 end']] -%}
   {%- if plan.cohort.periods -%}
     {#- The person's ids, which the periods report. -#}
     {%- do columns.extend([['customer', activity_schema.nullif_blank('customer')], ['anonymous_customer_id', activity_schema.nullif_blank('anonymous_customer_id')]]) -%}
@@ -75,25 +76,24 @@ activity_schema_source as {{ activity_schema.cte_not_materialized() }}(
   {%- set end = plan.cohort.periods.end -%}
   {%- set last_ts = {'max': '(select max(ts) from ' ~ plan.stream ~ ')', 'entity_max': 'last_ts', 'current': activity_schema.current_utc_timestamp()}[end] -%}
   {%- set int = dbt.type_int() -%}
-  {%- set keys = activity_schema._person_keys() | join(', ') -%}
   {%- set digits = [] -%}
   {%- for place in [1, 10, 100, 1000, 10000, 100000, 1000000] -%}
     {%- do digits.append(place ~ ' * d' ~ loop.index ~ '.digit') -%}
   {%- endfor -%}
 activity_schema_people as (
     select
-        {{ keys }},
+        join_key,
         max(customer) as customer,
         max(anonymous_customer_id) as anonymous_customer_id,
         {{ activity_schema.period_start('min(ts)', interval) }} as first_period,
         {{ activity_schema.period_start(last_ts if end != 'entity_max' else 'max(ts)', interval) }} as last_period
     from activity_schema_source
     where {{ activity_schema._cohort_filter_sql(plan) }}
-    group by {{ keys }}
+    group by join_key
 ),
 
 activity_schema_spans as (
-    select {{ keys }}, customer, anonymous_customer_id, first_period, {{ activity_schema.periods_between('first_period', 'last_period', interval) }} as span
+    select join_key, customer, anonymous_customer_id, first_period, {{ activity_schema.periods_between('first_period', 'last_period', interval) }} as span
     from activity_schema_people
 ),
 
@@ -118,10 +118,8 @@ activity_schema_numbers as (
 
 activity_schema_spine as (
     select
-        coalesce('c:' || spans.customer, 'a:' || spans.anonymous_customer_id) || '|' || cast(numbers.n as {{ dbt.type_string() }}) as activity_id,
-        {%- for key in activity_schema._person_keys() %}
-        spans.{{ key }},
-        {%- endfor %}
+        spans.join_key || '|' || cast(numbers.n as {{ dbt.type_string() }}) as activity_id,
+        spans.join_key,
         spans.customer,
         case when spans.customer is null then spans.anonymous_customer_id end as anonymous_customer_id,
         {{ activity_schema.add_periods('spans.first_period', 'numbers.n', interval) }} as period_start,

@@ -42,8 +42,8 @@ create  table
       case when activity_schema_person is not null then lead(ts) over (partition by activity, activity_schema_person order by ts, activity_id) end as activity_repeated_at,
       source_key
   from (
-      select *, case when (customer) glob '*[! ]*' then 'c:' || customer
-       when (anonymous_customer_id) glob '*[! ]*' then 'a:' || anonymous_customer_id end as activity_schema_person
+      select *, case when (customer) glob '*[! ]*' then (case when customer like '~%' then '~' || customer else customer end)
+       when (anonymous_customer_id) glob '*[! ]*' then '~a' || anonymous_customer_id end as activity_schema_person
       from activity_schema_identified
   ) as activity_schema_people
   order by activity, ts
