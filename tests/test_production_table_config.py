@@ -36,7 +36,7 @@ STREAM_DDL = """{{ config(materialized='table', **activity_schema.stream_table_c
 # What each warehouse's DDL must say, whatever else changes around it.
 OPTIONS = {
     "duckdb": ["order by activity, ts"],
-    "postgres": ["(activity, (case when", "'c:' || customer", "'a:' || anonymous_customer_id end), ts)"],
+    "postgres": ["(activity, ((case when", "'c:' || customer", "'a:' || anonymous_customer_id end) collate \"C\"), ts)"],
     "snowflake": ["cluster by (to_date(ts), activity)"],
     "bigquery": ["partition by datetime_trunc(ts, day)", "cluster by activity, customer, anonymous_customer_id"],
     "spark": ["partitioned by (activity)"],

@@ -43,8 +43,8 @@ create  table "ws_<workspace>"."main"."customer_stream"
       case when activity_schema_person is not null then lead(ts) over (partition by activity, activity_schema_person order by ts, (activity_id) collate "C") end as activity_repeated_at,
       source_key
   from (
-      select *, case when trim(customer) <> '' then 'c:' || customer
-       when trim(anonymous_customer_id) <> '' then 'a:' || anonymous_customer_id end as activity_schema_person
+      select *, (case when trim(customer) <> '' then 'c:' || customer
+       when trim(anonymous_customer_id) <> '' then 'a:' || anonymous_customer_id end) collate "C" as activity_schema_person
       from activity_schema_identified
   ) as activity_schema_people
 
@@ -54,5 +54,5 @@ create  table "ws_<workspace>"."main"."customer_stream"
 create  index if not exists
   "<index name>"
   on "ws_<workspace>"."main"."customer_stream"
-  (activity, (case when trim(customer) <> '' then 'c:' || customer
-       when trim(anonymous_customer_id) <> '' then 'a:' || anonymous_customer_id end), ts);
+  (activity, ((case when trim(customer) <> '' then 'c:' || customer
+       when trim(anonymous_customer_id) <> '' then 'a:' || anonymous_customer_id end) collate "C"), ts);
