@@ -1,11 +1,11 @@
 -- The person key over cross_db_person_key_input: each row with the first row of the same
--- person, whatever the key's text on this warehouse. Ids are in brackets in the seed (an
--- empty cell is null), so that empty and blank ids survive the seed loaders.
+-- person, whatever the key's text on this warehouse. The seed's ids are bracketed, so that
+-- empty and blank ids survive it.
 with input as (
     select
         row_id,
-        substr(customer, 2, length(customer) - 2) as customer,
-        substr(anonymous_customer_id, 2, length(anonymous_customer_id) - 2) as anonymous_customer_id
+        {{ unbracketed('customer') }} as customer,
+        {{ unbracketed('anonymous_customer_id') }} as anonymous_customer_id
     from {{ ref('cross_db_person_key_input') }}
 ),
 

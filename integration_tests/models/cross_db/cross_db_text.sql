@@ -4,8 +4,8 @@
 with input as (
     select
         case_id,
-        substr(value, 2, length(value) - 2) as value,
-        substr(other, 2, length(other) - 2) as other
+        {{ unbracketed('value') }} as value,
+        {{ unbracketed('other') }} as other
     from {{ ref('cross_db_text_input') }}
 )
 
