@@ -9,6 +9,7 @@ report holds every join and its verdict.
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime
 from pathlib import Path
 
@@ -17,27 +18,45 @@ import pytest
 from rich.console import Console
 
 from activity_harness.bench import cases, report, run, streams
+from activity_harness.bench.warehouses import BENCH_DATABASE, DuckDBBench
 from activity_harness.reference.stream import Activity, person_of
+from activity_harness.warehouses import PostgresServer
 
-pytestmark = pytest.mark.duckdb
 
-
-def test_benchmark_runs_and_the_package_equals_the_self_join(tmp_path: Path) -> None:
-    settings = run.Settings(streams.SHAPES["heavy"], sizes=(10_000, 20_000), seed=7, repeat=1, timeout=60)
-    results = run.run_benchmark(settings, tmp_path / "work", tmp_path / "out", Console(quiet=True))
-
-    assert [r.size for r in results] == [10_000, 20_000]
+def check_benchmark_run(settings: run.Settings, tmp_path: Path, server: PostgresServer | None = None) -> str:
+    """Run the benchmark; every join measured, no self-join left unchecked; return its report."""
+    results = run.run_benchmark(settings, tmp_path / "work", tmp_path / "out", Console(quiet=True), server)
+    assert [r.size for r in results] == list(settings.sizes)
     for result in results:
         measured = {m.case: m for m in result.measures}
         assert set(measured) == {case.name for case in cases.CASES} | {cases.MULTI}
         assert all(m.naive is not None for m in result.measures if m.case != cases.MULTI), "no self-join may time out at this size, or it went unchecked"
-    report = (tmp_path / "out" / "heavy.md").read_text()
-    assert all(f"| {case.name} |" in report for case in cases.CASES)
-    assert "## Verdict" in report
-    assert (tmp_path / "out" / "heavy.png").stat().st_size > 10_000
+    markdown = (tmp_path / "out" / f"{settings.shape.name}.md").read_text()
+    assert all(f"| {case.name} |" in markdown for case in cases.CASES)
+    assert "## Verdict" in markdown
+    assert (tmp_path / "out" / f"{settings.shape.name}.png").stat().st_size > 10_000
+    return markdown
+
+
+@pytest.mark.duckdb
+def test_benchmark_runs_and_the_package_equals_the_self_join(tmp_path: Path) -> None:
+    markdown = check_benchmark_run(run.Settings(streams.SHAPES["heavy"], sizes=(10_000, 20_000), seed=7, repeat=1, timeout=60), tmp_path)
+    assert "DuckDB Python API" in markdown
+
+
+@pytest.mark.postgres
+def test_benchmark_on_postgres_equals_the_self_join_there(tmp_path: Path, postgres_server: PostgresServer) -> None:
+    settings = run.Settings(streams.SHAPES["heavy"], sizes=(10_000,), seed=7, repeat=1, timeout=60, warehouse="postgres")
+    markdown = check_benchmark_run(settings, tmp_path, postgres_server)
+    assert "# Temporal join benchmark on Postgres" in markdown and "activity-harness bench --warehouse postgres" in markdown
+    with contextlib.closing(postgres_server.connect(BENCH_DATABASE, schema="main")) as connection, connection.cursor() as cursor:
+        cursor.execute("select indexdef from pg_indexes where tablename = 'stream'")
+        [(index,)] = cursor.fetchall()
+    assert "(activity, (" in index.lower() and "collate \"c\", ts)" in index.lower(), f"the stream lacks the package's person index: {index}"
 
 
 
+@pytest.mark.duckdb
 def test_a_timed_out_run_counts_at_its_own_timeout_as_a_lower_bound() -> None:
     apart = run.Settings(streams.SHAPES["heavy"], sizes=(1_000,), seed=7, repeat=1, timeout=100, self_join_timeout=10)
     measure = run.Measure(1_000, "first_after", ours=2.0, naive=None, peers={"b": None, "t": 50.0})
@@ -48,6 +67,7 @@ def test_a_timed_out_run_counts_at_its_own_timeout_as_a_lower_bound() -> None:
     assert report.fastest_other(measure, apart) == ("tnightengale (T)", 50.0, False)
     assert report._versus(report.Fastest("self-join", 10, True), 2.0) == "> 5.00x (self-join, timed out)"
 
+@pytest.mark.duckdb
 def test_a_miss_against_a_peer_that_answers_otherwise_says_so() -> None:
     settings = run.Settings(streams.SHAPES["heavy"], sizes=(1_000,), seed=7, repeat=1, timeout=100)
     other_rows = run.Measure(1_000, "nth_after_2", ours=2.0, naive=9.0, peers={"b": 1.0}, peer_differences={"b": 321})
@@ -60,16 +80,19 @@ def test_a_miss_against_a_peer_that_answers_otherwise_says_so() -> None:
     ]
 
 
+@pytest.mark.duckdb
 def test_symmetric_difference_sees_a_changed_cell_and_a_duplicate() -> None:
     with duckdb.connect() as connection:
         connection.execute("create table a as select * from (values (1, 'x'), (2, 'y')) t(id, v)")
         connection.execute("create table b as select * from (values (1, 'x'), (2, 'z')) t(id, v)")
         connection.execute("create table c as select * from (values (1, 'x'), (2, 'y'), (2, 'y')) t(id, v)")
-        assert run.symmetric_difference(connection, "a", "a") == 0
-        assert run.symmetric_difference(connection, "a", "b") == 2
-        assert run.symmetric_difference(connection, "a", "c") == 1
+        warehouse = DuckDBBench(connection)
+        assert run.symmetric_difference(warehouse, "a", "a") == 0
+        assert run.symmetric_difference(warehouse, "a", "b") == 2
+        assert run.symmetric_difference(warehouse, "a", "c") == 1
 
 
+@pytest.mark.duckdb
 def test_the_self_join_keys_a_row_to_the_person_the_semantics_give_it() -> None:
     ids = [None, "", "   ", "c1", " c1", "c1 ", "\u00a0", "\t"]
     rows = [(customer, anonymous) for customer in ids for anonymous in ids]
@@ -89,6 +112,7 @@ PERSON_EVENTS = """
 """
 
 
+@pytest.mark.duckdb
 def test_history_growth_keeps_the_people_and_lengthens_each_history() -> None:
     shape = streams.SHAPES["history"]
     with duckdb.connect() as connection:
@@ -113,6 +137,7 @@ def test_history_growth_keeps_the_people_and_lengthens_each_history() -> None:
     assert longer_span[0] > 2.9 * base_span[0]
 
 
+@pytest.mark.duckdb
 def test_heavy_shape_gives_a_few_people_most_rows() -> None:
     with duckdb.connect() as connection:
         streams.generate_stream(connection, 50_000, seed=7, shape=streams.SHAPES["heavy"])

@@ -152,7 +152,9 @@ def multi_model(stream: str) -> str:
 def naive_sql(case: Case) -> str:
     """The join as an inequality self-join plus GROUP BY, written from the documented
     semantics (not from the package's SQL): the cohort rows left-joined to the person's
-    targets under the relation, the window and the match, then picked or counted."""
+    targets under the relation, the window and the match, then picked or counted. Written
+    in SQL that DuckDB and Postgres read alike; activity ids are ASCII digits behind one
+    prefix, so any collation orders them by code point."""
     condition = {
         "ever": "",
         "before": "and target.ts < cohort.ts",
@@ -161,7 +163,7 @@ def naive_sql(case: Case) -> str:
     }[case.relation]
     if "within" in case.options:
         minutes = case.options["within"]["minutes"]
-        condition += f" and target.ts <= cohort.ts + interval {minutes} minute" if case.relation != "before" else f" and target.ts >= cohort.ts - interval {minutes} minute"
+        condition += f" and target.ts <= cohort.ts + interval '{minutes} minutes'" if case.relation != "before" else f" and target.ts >= cohort.ts - interval '{minutes} minutes'"
     if "match" in case.options:
         condition += f" and target.{MATCH_COLUMN} = cohort.{MATCH_COLUMN}"
     if case.pick == "aggregate":
@@ -169,7 +171,7 @@ def naive_sql(case: Case) -> str:
     else:
         n = case.options.get("nth", 1)
         order = "desc" if case.pick == "last" else "asc"
-        matched = f"list(target.activity_id order by target.ts {order}, target.activity_id {order})[{n}] as chosen_id"
+        matched = f"(array_agg(target.activity_id order by target.ts {order}, target.activity_id {order}))[{n}] as chosen_id"
         appended = ", ".join(f"chosen.{column} as {case.prefix}_{column}" for column in PICK_COLUMNS)
         chosen_join = "left join stream as chosen on chosen.activity_id = matched.chosen_id"
     next_cohort = ""

@@ -1,32 +1,35 @@
 """The SQL each formulation runs: the package's joins compiled by dbt from a tiny project
-that installs this checkout, and the peers' compiled the same way from their checkouts.
-Each project's DuckDB file is named like the timed database, `bench.duckdb`: its stem is
-the catalog every compiled relation names."""
+that installs this checkout, and the peers' compiled the same way from their checkouts,
+each against the warehouse timed. Each project's database is named like the timed one:
+it is the catalog every compiled relation names."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from ..dbt import DbtWorkspace
 from ..paths import REPO_ROOT
 from .cases import BASIC_CASES, CASES, MULTI, Case, multi_model
 from .streams import COHORT, PERSON_KEY_SQL, STREAM_ORDER, TARGET
+
+if TYPE_CHECKING:
+    from .warehouses import BenchWarehouse
 
 STREAM_COLUMNS = ("activity_id", "ts", "activity", "customer", "anonymous_customer_id", "feature_json",
                   "revenue_impact", "link", "activity_occurrence", "activity_repeated_at")
 
 
-def _write_project(project: Path, name: str, package: Path, models: dict[str, str], extra: str = "") -> None:
+def _write_project(project: Path, name: str, package: Path, models: dict[str, str], warehouse: BenchWarehouse, extra: str = "") -> None:
     (project / "models").mkdir(parents=True, exist_ok=True)
     (project / "dbt_project.yml").write_text(
         f"name: {name}\nversion: 0.1.0\nconfig-version: 2\nprofile: {name}\nmodel-paths: [models]\n{extra}"
     )
-    (project / "profiles.yml").write_text(
-        f"{name}:\n  target: duckdb\n  outputs:\n    duckdb:\n      type: duckdb\n      path: '{project / 'bench.duckdb'}'\n      threads: 1\n"
-    )
+    output = "".join(f"      {line}\n" for line in warehouse.profile_output(project).splitlines())
+    (project / "profiles.yml").write_text(f"{name}:\n  target: {warehouse.name}\n  outputs:\n    {warehouse.name}:\n{output}")
     (project / "packages.yml").write_text(f"packages:\n  - local: '{package.resolve()}'\n")
     (project / "models" / "sources.yml").write_text(
         "version: 2\nsources:\n  - name: bench\n    schema: main\n    tables:\n      - name: stream\n      - name: peer_stream\n"
@@ -35,16 +38,32 @@ def _write_project(project: Path, name: str, package: Path, models: dict[str, st
         (project / "models" / f"{model}.sql").write_text(sql)
 
 
-def compile_ours(project: Path) -> dict[str, str]:
-    """The package's SQL of every case and of the twelve-join multi_temporal_analysis."""
+def _compiled_models(project: Path, name: str, models: list[str]) -> dict[str, str]:
+    """`dbt deps` and `dbt compile` of a project, in a child process: the peers are all named
+    dbt_activity_schema, and one process's dbt keeps the first package it loaded by a name."""
+    dbt = Path(sys.executable).with_name("dbt")
+    for command in (["deps"], ["compile", "--quiet"]):
+        done = subprocess.run([str(dbt), *command, "--project-dir", str(project), "--profiles-dir", str(project)],
+                              cwd=project, env=dict(os.environ, DBT_SEND_ANONYMOUS_USAGE_STATS="false"), capture_output=True, text=True)
+        if done.returncode != 0:
+            raise RuntimeError(f"dbt {command[0]} of {project} failed:\n{done.stdout}\n{done.stderr}")
+    compiled = project / "target" / "compiled" / name / "models"
+    return {model: (compiled / f"{model}.sql").read_text() for model in models}
+
+
+# A model whose compiled text is the package's stream_table_config on the target, as JSON.
+STREAM_CONFIG_MODEL = "stream_table_config"
+
+
+def compile_ours(project: Path, warehouse: BenchWarehouse) -> tuple[dict[str, str], dict[str, Any]]:
+    """The package's SQL of every case and of the twelve-join multi_temporal_analysis, and
+    its stream table options on the warehouse."""
     stream = "source('bench', 'stream')"
     models = {case.name: case.ours(stream) for case in CASES} | {MULTI: multi_model(stream)}
-    _write_project(project, "activity_schema_bench", REPO_ROOT, models)
-    workspace = DbtWorkspace(target="duckdb", workdir=project / "run", project_dir=project)
-    workspace.invoke("deps")
-    workspace.invoke("compile", "--quiet", "--select", "package:activity_schema_bench")
-    compiled = workspace.workdir / "target" / "compiled" / "activity_schema_bench" / "models"
-    return {model: (compiled / f"{model}.sql").read_text() for model in models}
+    name = "activity_schema_bench"
+    _write_project(project, name, REPO_ROOT, models | {STREAM_CONFIG_MODEL: "{{ tojson(activity_schema.stream_table_config()) }}\n"}, warehouse)
+    compiled = _compiled_models(project, name, [*models, STREAM_CONFIG_MODEL])
+    return {model: compiled[model] for model in models}, json.loads(compiled[STREAM_CONFIG_MODEL])
 
 
 # bcodell's package refs its stream and each activity's model by name, and needs these vars.
@@ -86,9 +105,8 @@ def _t_model(case: Case) -> str:
     )
 
 
-def compile_peer(checkout: Path, project: Path) -> tuple[str, dict[str, str]]:
-    """(kind, compiled SQL per case) of a peer checkout. Both peers are named
-    dbt_activity_schema, so each gets its own project, compiled by dbt in a child process."""
+def compile_peer(checkout: Path, project: Path, warehouse: BenchWarehouse) -> tuple[str, dict[str, str]]:
+    """(kind, compiled SQL per case) of a peer checkout, in a project of its own."""
     kind = peer_kind(checkout)
     if kind == "b":
         models = {case.name: _b_model(case) for case in CASES if case.b}
@@ -101,15 +119,8 @@ def compile_peer(checkout: Path, project: Path) -> tuple[str, dict[str, str]]:
     else:
         models = {case.name: _t_model(case) for case in CASES if case.t}
     name = f"peer_bench_{kind}"
-    _write_project(project, name, checkout, models, B_VARS if kind == "b" else "")
-    dbt = Path(sys.executable).with_name("dbt")
-    for command in (["deps"], ["compile", "--quiet"]):
-        done = subprocess.run([str(dbt), *command, "--project-dir", str(project), "--profiles-dir", str(project)],
-                              cwd=project, env=dict(os.environ, DBT_SEND_ANONYMOUS_USAGE_STATS="false"), capture_output=True, text=True)
-        if done.returncode != 0:
-            raise RuntimeError(f"dbt {command[0]} of the {kind} peer project failed:\n{done.stdout}\n{done.stderr}")
-    compiled = project / "target" / "compiled" / name / "models"
-    return kind, {case.name: (compiled / f"{case.name}.sql").read_text() for case in CASES if (case.b if kind == "b" else case.t)}
+    _write_project(project, name, checkout, models, warehouse, B_VARS if kind == "b" else "")
+    return kind, _compiled_models(project, name, [case.name for case in CASES if (case.b if kind == "b" else case.t)])
 
 
 # The stream as both peers read it: `customer` is activity_schema's person key (so that T,

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from .run import Measure, Settings, SizeResult
 
 PEER_NAMES = {"b": "bcodell (B)", "t": "tnightengale (T)"}
+WAREHOUSE_NAMES = {"duckdb": "DuckDB", "postgres": "Postgres"}
 # Joins where the peers pair every cohort row with every earlier or later target of the person.
 PAIRING = ("first_after", "last_before", "aggregate_before", "aggregate_after")
 
@@ -139,20 +140,21 @@ def chart(settings: Settings, result: SizeResult, peers: list[str], path: Path) 
     axes.set_xlabel(f"seconds at {_label(result.size)} rows (log scale; lower is better)")
     axes.axvline(result.floor, color="black", linestyle=":", linewidth=1, label="output floor")
     axes.legend(fontsize=8, loc="lower right")
-    axes.set_title(f"Temporal joins, {settings.shape.description}", fontsize=10)
+    axes.set_title(f"Temporal joins on {WAREHOUSE_NAMES[settings.warehouse]}, {settings.shape.description}", fontsize=10)
     figure.tight_layout()
     figure.savefig(path, dpi=110)
     plt.close(figure)
 
 
-def write_report(settings: Settings, machine: list[str], results: list[SizeResult], peers: list[str], output_dir: Path) -> list[Path]:
+def write_report(settings: Settings, machine: list[str], how_run: str, results: list[SizeResult], peers: list[str], output_dir: Path) -> list[Path]:
     """Write <shape>.md and <shape>.png under output_dir; return their paths."""
     output_dir.mkdir(parents=True, exist_ok=True)
     markdown, picture = output_dir / f"{settings.shape.name}.md", output_dir / f"{settings.shape.name}.png"
     timeout = settings.timeout
     sizes = [r.size for r in results]
     naive_timeout = settings.naive_timeout
-    command = (f"activity-harness bench --shape {settings.shape.name} --seed {settings.seed} "
+    command = (f"activity-harness bench{'' if settings.warehouse == 'duckdb' else ' --warehouse ' + settings.warehouse}"
+               f" --shape {settings.shape.name} --seed {settings.seed} "
                + " ".join(f"--sizes {s}" for s in sizes) + "".join(f" --peers <{PEER_NAMES[k]} checkout>" for k in peers)
                + f" --repeat {settings.repeat} --timeout {timeout:g}"
                + ("" if settings.self_join_timeout is None else f" --self-join-timeout {naive_timeout:g}"))
@@ -160,16 +162,15 @@ def write_report(settings: Settings, machine: list[str], results: list[SizeResul
                    else f"a self-join run is interrupted after {naive_timeout:g} s and a peer run after {timeout:g} s"
                         f" (`> {naive_timeout:g}` or `> {timeout:g}`, counted at that many seconds)")
     lines = [
-        f"# Temporal join benchmark: {settings.shape.description}",
+        f"# Temporal join benchmark{'' if settings.warehouse == 'duckdb' else ' on ' + WAREHOUSE_NAMES[settings.warehouse]}: {settings.shape.description}",
         "",
         f"Written by `{command}` on {date.today().isoformat()}; regenerate rather than edit.",
         "",
         f"Each join ({COHORT} cohort, {TARGET} target; picks append ts and revenue_impact, aggregates count) runs through",
-        "activity_schema (compiled by dbt, executed with the DuckDB Python API, so dbt's overhead is not timed), as a plain",
-        "inequality self-join plus GROUP BY written from the documented semantics, and through each peer package given",
-        "(its own models, compiled by dbt from the checkout, over the same rows in the shape it reads, stored in the same time order). Every formulation",
-        f"materialises its result with `create or replace table`. Times: best of {settings.repeat} runs, a single run when it took",
-        f"over 10 s; {interrupted}. The package's result equals the",
+        "activity_schema (compiled by dbt for this warehouse), as a plain inequality self-join plus GROUP BY written from the",
+        "documented semantics, and through each peer package given (its own models, compiled by dbt from the checkout, over",
+        f"the same rows in the shape it reads, stored in the same time order). The SQL is {how_run}.",
+        f"Times: best of {settings.repeat} runs, a single run when it took over 10 s; {interrupted}. The package's result equals the",
         "self-join's row for row in every finished pair (any difference stops the benchmark).",
         "",
         "## Machine",

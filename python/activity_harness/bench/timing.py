@@ -4,37 +4,22 @@ from __future__ import annotations
 
 import os
 import platform
-import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import duckdb
+if TYPE_CHECKING:
+    from .warehouses import BenchWarehouse
 
 LONG_RUN = 10.0  # seconds: a run this long is not repeated, noise is small next to it
 
 
-def timed(connection: duckdb.DuckDBPyConnection, table: str, sql: str, timeout: float | None = None) -> float | None:
-    """Seconds to materialise `sql` as `table`; None when it ran past `timeout` and was interrupted."""
-    timer = threading.Timer(timeout, connection.interrupt) if timeout else None
-    start = time.perf_counter()
-    if timer:
-        timer.start()
-    try:
-        connection.execute(f"create or replace table {table} as {sql}")
-    except duckdb.InterruptException:
-        return None
-    finally:
-        if timer:
-            timer.cancel()
-    return time.perf_counter() - start
-
-
-def best_of(connection: duckdb.DuckDBPyConnection, table: str, sql: str, repeat: int, timeout: float | None = None) -> float | None:
+def best_of(warehouse: BenchWarehouse, table: str, sql: str, repeat: int, timeout: float | None = None) -> float | None:
     """Best of `repeat` runs, every formulation alike; a run over LONG_RUN seconds is not
     repeated, and one past `timeout` gives None."""
     best: float | None = None
     for _ in range(repeat):
-        seconds = timed(connection, table, sql, timeout)
+        seconds = warehouse.timed(table, sql, timeout)
         if seconds is None:
             return None
         best = seconds if best is None else min(best, seconds)
@@ -60,7 +45,8 @@ class MachineLog:
         self.wall_at_start = time.perf_counter()
         self.cpu_at_start = time.process_time()
 
-    def lines(self, connection: duckdb.DuckDBPyConnection | None = None) -> list[str]:
+    def lines(self, software: str | None = None) -> list[str]:
+        """`software`: what ran the timed work and its settings, when it was not Python alone."""
         cores_used = (time.process_time() - self.cpu_at_start) / max(time.perf_counter() - self.wall_at_start, 1e-9)
         ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
         lines = [
@@ -69,9 +55,5 @@ class MachineLog:
             f"- Load average (1 min) at the start / end of the run: {self.load_at_start:.1f} / {os.getloadavg()[0]:.1f}",
             f"- Cores this process kept busy on average (CPU time / wall time over the run): {cores_used:.2f}",
         ]
-        if connection is not None:
-            threads, memory_limit = connection.execute("select current_setting('threads'), current_setting('memory_limit')").fetchone() or ("?", "?")
-            lines.append(f"- DuckDB {duckdb.__version__} (threads {threads}, memory_limit {memory_limit}), Python {platform.python_version()}, {platform.system()} {platform.release()}")
-        else:
-            lines.append(f"- Python {platform.python_version()}, {platform.system()} {platform.release()}")
+        lines.append(f"- {software + ', ' if software else ''}Python {platform.python_version()}, {platform.system()} {platform.release()}")
         return lines
