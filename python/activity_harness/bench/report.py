@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -140,7 +141,7 @@ def chart(settings: Settings, result: SizeResult, peers: list[str], path: Path) 
     axes.set_xlabel(f"seconds at {_label(result.size)} rows (log scale; lower is better)")
     axes.axvline(result.floor, color="black", linestyle=":", linewidth=1, label="output floor")
     axes.legend(fontsize=8, loc="lower right")
-    axes.set_title(f"Temporal joins on {WAREHOUSE_NAMES[settings.warehouse]}, {settings.shape.description}", fontsize=10)
+    axes.set_title(textwrap.fill(f"Temporal joins on {WAREHOUSE_NAMES[settings.warehouse]}, {settings.shape.description}", 90), fontsize=10)
     figure.tight_layout()
     figure.savefig(path, dpi=110)
     plt.close(figure)

@@ -162,7 +162,7 @@ def run_benchmark(settings: Settings, workdir: Path, output_dir: Path, console: 
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console) as progress:
             for size in settings.sizes:
                 results.append(bench_size(warehouse, size, sql, stream_config, settings, progress))
-        machine_lines = machine.lines(warehouse.version_line())
+        machine_lines = machine.lines(warehouse.version_line(), warehouse.in_process)
         how_run = warehouse.how_run
     paths = write_report(settings, machine_lines, how_run, results, sorted(k for k in sql if k != "ours"), output_dir)
     console.print(f"[green]figures written to {', '.join(str(p) for p in paths)}[/]")

@@ -45,15 +45,18 @@ class MachineLog:
         self.wall_at_start = time.perf_counter()
         self.cpu_at_start = time.process_time()
 
-    def lines(self, software: str | None = None) -> list[str]:
-        """`software`: what ran the timed work and its settings, when it was not Python alone."""
+    def lines(self, software: str | None = None, in_process: bool = True) -> list[str]:
+        """`software`: what ran the timed work and its settings, when it was not Python alone;
+        `in_process`: whether that work ran in this process (a server's does not, so this
+        process's CPU time would say nothing about it)."""
         cores_used = (time.process_time() - self.cpu_at_start) / max(time.perf_counter() - self.wall_at_start, 1e-9)
         ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
         lines = [
             f"- CPU: {cpu_name()}, {os.cpu_count()} logical cores",
             f"- RAM: {ram:.0f} GiB",
             f"- Load average (1 min) at the start / end of the run: {self.load_at_start:.1f} / {os.getloadavg()[0]:.1f}",
-            f"- Cores this process kept busy on average (CPU time / wall time over the run): {cores_used:.2f}",
         ]
+        if in_process:
+            lines.append(f"- Cores this process kept busy on average (CPU time / wall time over the run): {cores_used:.2f}")
         lines.append(f"- {software + ', ' if software else ''}Python {platform.python_version()}, {platform.system()} {platform.release()}")
         return lines

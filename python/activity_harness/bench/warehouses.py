@@ -27,6 +27,7 @@ class BenchWarehouse:
 
     name: ClassVar[str]
     how_run: ClassVar[str]  # how the compiled SQL is executed and written, for the report
+    in_process: ClassVar[bool]  # whether the queries run in this Python process
 
     def profile_output(self, project: Path) -> str:
         """The profiles.yml output (indented under `outputs:`) dbt compiles the cases against."""
@@ -66,6 +67,7 @@ class DuckDBBench(BenchWarehouse):
     name = "duckdb"
     how_run = ("executed with the DuckDB Python API (2 threads unless DuckDB is told otherwise), so dbt's overhead is not timed; "
                "every formulation materialises its result with `create or replace table`")
+    in_process = True
 
     def __init__(self, connection: duckdb.DuckDBPyConnection) -> None:
         self.connection = connection
@@ -139,6 +141,7 @@ class PostgresBench(BenchWarehouse):
     how_run = ("executed through psycopg2 on a Postgres server the harness starts on 127.0.0.1 (database collation ICU en-US, "
                "server settings as installed, listed under Machine), so dbt's overhead is not timed; every formulation writes its result "
                "with `create table ... as` after an untimed `drop table`; the stream carries the package's Postgres index and is analyzed")
+    in_process = False
 
     def __init__(self, server: PostgresServer, workdir: Path) -> None:
         self.server = server
