@@ -1,9 +1,10 @@
 """How many times Postgres sorts the stream for each temporal join, read from `explain` of
-the built differential models: no sort where one GROUP BY answers (*_ever joins, and
-first_before / last_after, the person's first / last target checked against the cohort row),
-one for every other single join, and the documented exceptions: a count_distinct reads flags
-from a window of their own, and an nth in-between pick under match ranks targets within the
-match values. Every join in those plans pairs rows on an equality (a hash or merge join, or a
+the built differential models: no sort where one GROUP BY answers (aggregate_all_ever), one
+for every other single join (the picks over all of a person's targets, first / last / nth
+ever and first_before / last_after checked against the cohort row, sort the target rows
+alone to rank them), and the documented exceptions: a count_distinct reads flags from a
+window of their own, and an nth in-between pick under match ranks targets within the match
+values. Every join in those plans pairs rows on an equality (a hash or merge join, or a
 nested loop over an equality): none pairs a person's rows by an inequality alone."""
 
 from __future__ import annotations
@@ -18,8 +19,7 @@ from activity_harness.reference import temporal
 
 pytestmark = pytest.mark.postgres
 
-GROUP_BY_ONLY = ("first_ever", "last_ever", "aggregate_all_ever", "first_before", "last_after")
-EXPECTED_SORTS = {join_type: 0 if join_type in GROUP_BY_ONLY else 1 for join_type in temporal.JOIN_TYPES}
+EXPECTED_SORTS = {join_type: 0 if join_type == "aggregate_all_ever" else 1 for join_type in temporal.JOIN_TYPES}
 # tjd_aggregate_after is a count_distinct over one column.
 EXPECTED_SORTS["aggregate_after"] = 2
 

@@ -2,8 +2,9 @@
     needs. Specs come validated (_join_spec); each gets:
     - i: its number, naming its intermediate columns j<i>_...;
     - plan: ever (one GROUP BY per person), nth (the n-th of the person's targets, ranked
-      by a window over the target rows alone, for nth_ever and the checked nth picks; in a
-      query with no window pass also the n-th of an in-between segment's targets), lane (a
+      by a window over the target rows alone, for nth_ever and the checked nth picks, and
+      for first / last picks too where _ranks_ever_picks says so; in a query with no window
+      pass also the n-th of an in-between segment's targets), lane (a
       window pass over cohort and target rows), segment (in-between segments, one GROUP BY),
       nearest (a pick from, or a count up to, the nearest target after / before, found by
       nearest_row_join, in a query with no window pass);
@@ -39,12 +40,13 @@
   {%- endfor -%}
   {%- set windowless = windowed | length == 0 and nearest | length <= 3 and not cohort.periods and cohort.filter == 'all'
                        and activity_schema.nearest_row_join('target', 'target', 'cohort', [], 'after') is not none -%}
+  {%- set ranks_ever_picks = activity_schema._ranks_ever_picks() -%}
   {%- for spec in specs -%}
     {%- do spec.update({'i': loop.index}) -%}
     {%- set is_pick = spec.aggregation.kind == 'pick' -%}
     {%- do spec.update({'check': activity_schema._ever_check(spec)}) -%}
     {%- set answered_by_all_targets = spec.relation.plan == 'group' or spec.check -%}
-    {%- if answered_by_all_targets and not (is_pick and spec.position.n > 1) -%}
+    {%- if answered_by_all_targets and not (is_pick and (spec.position.n > 1 or ranks_ever_picks)) -%}
       {%- do spec.update({'plan': 'ever'}) -%}
     {%- elif answered_by_all_targets or (spec.relation.plan == 'segment' and windowless and is_pick and spec.position.n > 1) -%}
       {%- do spec.update({'plan': 'nth'}) -%}
@@ -83,7 +85,7 @@
     {%- do spec.update({'set': found[0].id}) -%}
     {%- do activities.extend(spec.targets) -%}
     {#- Columns a pick by rank carries through its pass, numbered per set. -#}
-    {%- if is_pick and (activity_schema._picks_by_rank(spec) or spec.plan == 'nearest') -%}
+    {%- if is_pick and (activity_schema._picks_by_rank(spec) or spec.plan in ['nearest', 'nth']) -%}
       {%- for output, column in spec.columns if column not in found[0].columns -%}
         {%- do found[0].columns.append(column) -%}
       {%- endfor -%}
