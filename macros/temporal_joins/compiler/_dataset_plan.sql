@@ -3,7 +3,7 @@
     - i: its number, naming its intermediate columns j<i>_...;
     - plan: ever (one GROUP BY per person), nth (the n-th of the person's targets, ranked
       by a window over the target rows alone, for nth_ever and the checked nth picks, and
-      for first / last picks too where _ranks_ever_picks says so; in a query with no window
+      for a query's one first / last pick where _ranks_ever_picks says so; in a query with no window
       pass also the n-th of an in-between segment's targets), lane (a
       window pass over cohort and target rows), segment (in-between segments, one GROUP BY),
       nearest (a pick from, or a count up to, the nearest target after / before, found by
@@ -40,7 +40,13 @@
   {%- endfor -%}
   {%- set windowless = windowed | length == 0 and nearest | length <= 3 and not cohort.periods and cohort.filter == 'all'
                        and activity_schema.nearest_row_join('target', 'target', 'cohort', [], 'after') is not none -%}
-  {%- set ranks_ever_picks = activity_schema._ranks_ever_picks() -%}
+  {#- A query's only first / last pick over all of a person's targets ranks them where the
+      warehouse prefers it; several such picks share one GROUP BY. -#}
+  {%- set ever_picks = [] -%}
+  {%- for spec in specs if spec.aggregation.kind == 'pick' and spec.position.n == 1 and (spec.relation.plan == 'group' or activity_schema._ever_check(spec)) -%}
+    {%- do ever_picks.append(spec) -%}
+  {%- endfor -%}
+  {%- set ranks_ever_picks = ever_picks | length == 1 and activity_schema._ranks_ever_picks() -%}
   {%- for spec in specs -%}
     {%- do spec.update({'i': loop.index}) -%}
     {%- set is_pick = spec.aggregation.kind == 'pick' -%}
