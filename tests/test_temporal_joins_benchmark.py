@@ -18,7 +18,7 @@ import pytest
 from rich.console import Console
 
 from activity_harness.bench import cases, report, run, streams
-from activity_harness.bench.warehouses import BENCH_DATABASE, DuckDBBench
+from activity_harness.bench.warehouses import BENCH_DATABASE, DuckDBBench, PostgresBench
 from activity_harness.reference.stream import Activity, person_of
 from activity_harness.warehouses import PostgresServer
 
@@ -54,6 +54,16 @@ def test_benchmark_on_postgres_equals_the_self_join_there(tmp_path: Path, postgr
         [(index,)] = cursor.fetchall()
     assert "(activity, (" in index.lower() and "collate \"c\", ts)" in index.lower(), f"the stream lacks the package's person index: {index}"
 
+
+
+@pytest.mark.postgres
+def test_a_postgres_run_past_its_timeout_is_interrupted_and_the_session_goes_on(tmp_path: Path, postgres_server: PostgresServer) -> None:
+    with PostgresBench.open(tmp_path, postgres_server) as warehouse:
+        [(server_timeout,)] = warehouse.rows("select current_setting('statement_timeout')")
+        assert warehouse.timed("slow", "select 1 as one from pg_sleep(5)", timeout=0.5) is None
+        seconds = warehouse.timed("quick", "select 1 as one")
+        assert seconds is not None and seconds < 5
+        assert warehouse.rows("select current_setting('statement_timeout'), (select count(*) from quick)") == [(server_timeout, 1)]
 
 
 @pytest.mark.duckdb

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
+from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ClassVar
@@ -22,37 +23,47 @@ BENCH_DATABASE = "bench"  # the DuckDB file's stem / the Postgres database: the 
 BENCH_SCHEMA = "main"
 
 
-class BenchWarehouse:
+class BenchWarehouse(ABC):
     """A warehouse the benchmark times its queries on."""
 
     name: ClassVar[str]
     how_run: ClassVar[str]  # how the compiled SQL is executed and written, for the report
     in_process: ClassVar[bool]  # whether the queries run in this Python process
 
+    @classmethod
+    @abstractmethod
+    def open(cls, workdir: Path, server: PostgresServer | None = None) -> contextlib.AbstractContextManager[BenchWarehouse]:
+        """The warehouse for one benchmark run, with an empty database; `server`: a running
+        Postgres server to use instead of starting one (a Postgres warehouse's only)."""
+
+    @abstractmethod
     def profile_output(self, project: Path) -> str:
         """The profiles.yml output (indented under `outputs:`) dbt compiles the cases against."""
-        raise NotImplementedError
 
+    @abstractmethod
     def load_stream(self, rows: int, seed: int, shape: Shape, history: float, stream_config: dict[str, Any]) -> StreamStats:
         """Create the benchmark's `stream` table with its table options (`stream_config`, the
         package's stream_table_config on this warehouse) and return its figures."""
-        raise NotImplementedError
 
+    @abstractmethod
     def timed(self, table: str, sql: str, timeout: float | None = None) -> float | None:
         """Seconds to write `sql` into `table`; None when it ran past `timeout` and was interrupted."""
-        raise NotImplementedError
 
+    @abstractmethod
     def rows(self, sql: str) -> list[tuple[Any, ...]]:
-        raise NotImplementedError
+        """The rows of a query."""
 
+    @abstractmethod
     def columns(self, table: str) -> list[str]:
-        raise NotImplementedError
+        """A table's column names, in order."""
 
+    @abstractmethod
     def execute(self, sql: str) -> None:
-        raise NotImplementedError
+        """Run statements that return no rows."""
 
+    @abstractmethod
     def version_line(self) -> str:
-        raise NotImplementedError
+        """The warehouse's version and the settings that bear on the times."""
 
     def floor_seconds(self, repeat: int) -> float:
         """Best of `repeat` writes of the cohort rows alone, which every result holds."""
@@ -65,7 +76,7 @@ class DuckDBBench(BenchWarehouse):
     """The DuckDB file `bench.duckdb` in the work folder, through the Python API."""
 
     name = "duckdb"
-    how_run = ("executed with the DuckDB Python API (2 threads unless DuckDB is told otherwise), so dbt's overhead is not timed; "
+    how_run = ("executed with the DuckDB Python API, so dbt's overhead is not timed; "
                "every formulation materialises its result with `create or replace table`")
     in_process = True
 
@@ -75,6 +86,7 @@ class DuckDBBench(BenchWarehouse):
     @classmethod
     @contextlib.contextmanager
     def open(cls, workdir: Path, server: PostgresServer | None = None) -> Iterator[DuckDBBench]:
+        """A new bench.duckdb in `workdir` (DuckDB is embedded: no server)."""
         database = workdir / f"{BENCH_DATABASE}.duckdb"
         database.unlink(missing_ok=True)
         with duckdb.connect(str(database)) as connection:
@@ -190,15 +202,20 @@ class PostgresBench(BenchWarehouse):
     def timed(self, table: str, sql: str, timeout: float | None = None) -> float | None:
         import psycopg2.errors
 
-        self.execute(f"set statement_timeout = {int((timeout or 0) * 1000)}; drop table if exists {table}")
+        self.execute(f"drop table if exists {table}; set statement_timeout = {int((timeout or 0) * 1000)}")
         start = time.perf_counter()
+        seconds: float | None
         try:
             self.execute(f"create table {table} as {sql}")
+            seconds = time.perf_counter() - start
         except psycopg2.errors.QueryCanceled:
-            return None
-        finally:
+            seconds = None
+        # A timeout that fires as its statement ends cancels the next statement instead.
+        try:
             self.execute("reset statement_timeout")
-        return time.perf_counter() - start
+        except psycopg2.errors.QueryCanceled:
+            self.execute("reset statement_timeout")
+        return seconds
 
     def rows(self, sql: str) -> list[tuple[Any, ...]]:
         self.cursor.execute(sql)
@@ -218,7 +235,7 @@ class PostgresBench(BenchWarehouse):
         return f"Postgres {version} (jit {jit}, work_mem {work_mem}, max_parallel_workers_per_gather {workers}) through psycopg2"
 
 
-BENCH_WAREHOUSES: dict[str, type[DuckDBBench] | type[PostgresBench]] = {"duckdb": DuckDBBench, "postgres": PostgresBench}
+BENCH_WAREHOUSES: dict[str, type[BenchWarehouse]] = {"duckdb": DuckDBBench, "postgres": PostgresBench}
 
 
 __all__ = ["BENCH_WAREHOUSES", "BenchWarehouse", "DuckDBBench", "PostgresBench"]
