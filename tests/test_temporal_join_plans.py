@@ -121,6 +121,17 @@ def test_wide_calls_never_loop_over_a_pass(postgres_project: BuiltProject, model
     assert max(discarded, default=0) <= stream_rows, f"{model}: a join discards {max(discarded)} rows on Postgres (the stream has {stream_rows}):\n" + "\n".join(plan)
 
 
+@pytest.mark.parametrize("model", ["tjd_multi_all", "tjd_match", "tjd_windows", "tjd_lists"])
+def test_before_and_after_joins_read_one_probe_per_cohort_row(postgres_project: BuiltProject, model: str) -> None:
+    """Calls with before joins next to after or in-between joins in one pass read the before
+    side from the same probe row, through the frame of earlier rows: no second probe is
+    joined back to it."""
+    assert "groups between unbounded preceding and 1 preceding" in postgres_project.compiled_sql(model), f"{model}: no join reads the frame of earlier rows"
+    plan = explain(postgres_project, model)
+    second_probes = [line.strip() for line in plan if re.search(r"lane\d+_probe0\b", line)]
+    assert not second_probes, f"{model} joins a second probe per cohort row on Postgres: {second_probes}"
+
+
 def test_the_plan_reader_finds_an_inequality_self_join(postgres_project: BuiltProject) -> None:
     """The naive formulation of first_after, which the package never writes, is caught."""
     relation = postgres_project.relation("customer_stream")

@@ -2,7 +2,9 @@
     match values of a match lane) and ordered by `order` ((ts or its microseconds),
     row_rank, activity_id). Every frame is read through a set function (count, sum, min,
     max, ...) or a window pick told the frame's direction (`after_backwards`), so a frame
-    may be written in either direction. -#}
+    may be written in either direction. `before` holds the rows of earlier ts (or
+    microseconds) than the current row's, whatever their rank: read only where the lane
+    folds its before probe (_folds_before_probe). -#}
 {% macro _person_frames(partition, order) %}
   {{ return(adapter.dispatch('_person_frames', 'activity_schema')(partition, order)) }}
 {% endmacro %}
@@ -13,7 +15,8 @@
       'ever': person_order ~ " rows between unbounded preceding and unbounded following",
       'after': person_order ~ " rows between 1 following and unbounded following",
       'after_backwards': false,
-      'up_to_here': person_order ~ " rows between unbounded preceding and current row"}) }}
+      'up_to_here': person_order ~ " rows between unbounded preceding and current row",
+      'before': "partition by " ~ partition ~ " order by " ~ order[0] ~ " groups between unbounded preceding and 1 preceding"}) }}
 {% endmacro %}
 
 {#- Postgres re-aggregates a frame whose start moves, unless the aggregate can be undone

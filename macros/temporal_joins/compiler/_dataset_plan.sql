@@ -12,6 +12,8 @@
       flag t<set> marks its rows and whose running count n<set> ranks them;
     - lane: the window pass it reads: 0, the main lane partitioned by person, or one per
       distinct match list, partitioned by person and the match values;
+    - probe: the rank of the lane's probe row it reads (_spec_probes); folded: a before join
+      reading the rank-2 probe through the frame of earlier rows (_folds_before_probe);
     - group: for ever and segment plans, its GROUP BY, one per distinct match list;
     - pairs: its match pairs, numbered across the query (mc<p> cohort side, mt<p> target side).
     `segment_owners`: segments are keyed by their cohort row's activity_id (segment_id),
@@ -48,7 +50,7 @@
   {%- endfor -%}
   {%- set ranks_ever_picks = ever_picks | length == 1 and activity_schema._ranks_ever_picks() -%}
   {%- for spec in specs -%}
-    {%- do spec.update({'i': loop.index}) -%}
+    {%- do spec.update({'i': loop.index, 'folded': false}) -%}
     {%- set is_pick = spec.aggregation.kind == 'pick' -%}
     {%- do spec.update({'check': activity_schema._ever_check(spec)}) -%}
     {%- set answered_by_all_targets = spec.relation.plan == 'group' or spec.check -%}
@@ -145,9 +147,14 @@
   {%- do plan.update({'lanes': ordered, 'main': ordered and ordered[0].signature == '', 'activities': activities | unique | list,
                       'direct': not ordered and not cohort.periods}) -%}
   {%- do plan.update({'person_column': plan.direct and activity_schema.star_except('cohort', ['activity_schema_person'], none) is not none}) -%}
+  {%- set folds = not cohort.periods and activity_schema._folds_before_probe() -%}
   {%- for lane in ordered -%}
     {%- if cohort.periods and 0 not in lane.probes -%}{%- do lane.probes.append(0) -%}{%- endif -%}
-    {%- do lane.update({'id': loop.index0, 'probes': lane.probes | sort(reverse=true)}) -%}
+    {%- do lane.update({'id': loop.index0, 'probes': lane.probes | sort(reverse=true), 'folded': folds and lane.probes | sort == [0, 2]}) -%}
+    {%- for spec in lane.specs if lane.folded and spec.probe == 0 -%}
+      {%- do spec.update({'probe': 2, 'folded': true}) -%}
+    {%- endfor -%}
+    {%- if lane.folded -%}{%- do lane.update({'probes': [2]}) -%}{%- endif -%}
     {%- do lane.update({'primary': 0 if cohort.periods else lane.probes[0]}) -%}
   {%- endfor -%}
   {{ return(plan) }}

@@ -1,7 +1,7 @@
 {#- One window pass per lane. Its rows are the lane's target rows (row_rank 1) and, for
     every cohort row, a probe at the cohort row's ts: rank 0 sorts ahead of the targets of
     equal ts (what precedes it is strictly before), rank 2 behind them (what follows it is
-    strictly after). In (ts, row_rank, activity_id) order, the running count n<set> of a
+    strictly after); a folded lane reads its before joins at rank 2 (_folds_before_probe). In (ts, row_rank, activity_id) order, the running count n<set> of a
     target set ranks its targets, and at a probe counts those before it; a join's matches
     are the ranks (L, U] between two such counts, so counts are arithmetic and an n-th
     target is fetched by its rank (an equi-join). The first / last target of a frame is a
@@ -21,9 +21,18 @@
   {%- endfor -%}
   {%- set segments = lane.specs | selectattr('plan', 'equalto', 'segment') | list -%}
   {%- set is_target_row = '(' ~ (activity_schema._set_filters(plan, lane.sets) or ['1 = 0']) | join(' or ') ~ ')' -%}
+  {#- The running rank n<set>, unless only folded counts would read it. -#}
   {%- set ranked_sets = [] -%}
-  {%- for spec in plan.specs if spec.set in lane.sets and spec.set not in ranked_sets and activity_schema._reads_rank(spec) -%}
+  {%- for spec in plan.specs if spec.set in lane.sets and spec.set not in ranked_sets and activity_schema._reads_rank(spec)
+        and not (spec.folded and spec.aggregation.kind in ['count', 'exists'] and not spec.windowed) -%}
     {%- do ranked_sets.append(spec.set) -%}
+  {%- endfor -%}
+  {#- A folded before join counts its targets before the cohort row's ts at the rank-2
+      probe: b<set>, over the frame of earlier rows. -#}
+  {%- set counted_before = [] -%}
+  {%- for spec in lane.specs if spec.folded and spec.plan == 'lane' and not spec.windowed
+        and activity_schema._reads_rank(spec) and spec.set not in counted_before -%}
+    {%- do counted_before.append(spec.set) -%}
   {%- endfor -%}
   {#- A set's total is the upper bound of the ranks after a probe, read unless a time
       window bounds them. -#}
@@ -101,6 +110,9 @@
         {%- for s in lane.sets %}
         {%- if s in ranked_sets %}
         , count(case when row_rank = 1 and t{{ s }} = 1 then 1 end) over ({{ frames.up_to_here }}) as n{{ s }}
+        {%- endif %}
+        {%- if s in counted_before %}
+        , count(case when row_rank = 1 and t{{ s }} = 1 then 1 end) over ({{ frames.before }}) as b{{ s }}
         {%- endif %}
         {%- if s in totals %}
         , count(case when row_rank = 1 and t{{ s }} = 1 then 1 end) over ({{ frames.ever }}) as total{{ s }}
@@ -219,7 +231,7 @@
         , count(case when {{ is_target }} then 1 end) over ({{ window.before_window }}) as j{{ spec.i }}_start
     {%- endif %}
   {%- else -%}
-    {%- set frame = frames.up_to_here if spec.relation.name == 'before' else frames.after -%}
+    {%- set frame = frames.before if spec.folded else (frames.up_to_here if spec.relation.name == 'before' else frames.after) -%}
   {%- endif -%}
   {#- A pick not counted by rank is never windowed: its frame is the lane's, read backwards for an after join where the lane's after frame is. #}
   {%- if kind == 'pick' and not activity_schema._picks_by_rank(spec) %}
@@ -240,7 +252,7 @@
         , sum({{ length }}) over ({{ window.before_window }}) as j{{ spec.i }}_pre{{ loop.index }}
         {%- endif %}
   {%- else %}
-        , sum({{ length }}) over ({{ frames.up_to_here }}) as j{{ spec.i }}_pre{{ loop.index }}
+        , sum({{ length }}) over ({{ frames.before if spec.folded else frames.up_to_here }}) as j{{ spec.i }}_pre{{ loop.index }}
         {%- if spec.relation.name == 'after' %}
         , sum({{ length }}) over ({{ frames.ever }}) as j{{ spec.i }}_all{{ loop.index }}
         {%- endif %}

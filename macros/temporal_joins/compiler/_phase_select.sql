@@ -256,7 +256,7 @@ where selected.is_cohort > 0
       {%- set lower = probe ~ '.j' ~ i ~ '_start' if spec.within else '0' -%}
       {{ return({'lower': lower, 'upper': '(' ~ lower ~ ') + ' ~ probe ~ '.j' ~ i ~ '_w'}) }}
     {%- endif -%}
-    {{ return({'lower': '0', 'upper': probe ~ '.n' ~ s}) }}
+    {{ return({'lower': '0', 'upper': probe ~ ('.b' if spec.folded else '.n') ~ s}) }}
   {%- else -%}
     {%- if spec.windowed -%}
       {%- set lower = probe ~ '.j' ~ i ~ '_start' if spec.at_least else probe ~ '.n' ~ s -%}
