@@ -201,7 +201,7 @@ activity_schema_segment_rows as (
 {#- The first / last target of a GROUP BY's rows where `admitted` holds: the columns its
     set carries (and the ts a checked pick is checked by) by min_by over (ts, activity_id)
     where the warehouse has it, else its smallest / largest place, a text that sorts like
-    (ts, activity_id). -#}
+    (ts, activity_id), taken once for the joins that pick the same row (_same_pick). -#}
 {% macro _group_pick(plan, spec, admitted) -%}
   {%- set last = spec.position.from != 'start' -%}
   {%- if plan.picks_carry -%}
@@ -214,10 +214,25 @@ activity_schema_segment_rows as (
     {%- set k = carried.index(column) + 1 %}
         , {{ activity_schema.min_by('c' ~ spec.set ~ '_' ~ k, order, admitted, last) }} as j{{ spec.i }}_c{{ k }}
     {%- endfor %}
-  {%- else %}
+  {%- elif activity_schema._same_pick(plan, spec)[0].i == spec.i %}
         , {{ 'max' if last else 'min' }}(case when {{ admitted }} then {{ activity_schema._place() }} end) as j{{ spec.i }}_place
   {%- endif -%}
 {%- endmacro %}
+
+{#- The joins of one GROUP BY that pick the same target as `spec` (the first or last of
+    the same set within the same time window), `spec` among them, in the query's order: the
+    first takes the place and its row is fetched once for all. Only `spec` where the
+    warehouse fetches each join's row apart (_shares_pick_fetch). -#}
+{% macro _same_pick(plan, spec) %}
+  {%- if spec.plan not in ['ever', 'segment'] or not activity_schema._shares_pick_fetch() -%}{{ return([spec]) }}{%- endif -%}
+  {%- set same = [] -%}
+  {%- for other in plan.specs if other.plan == spec.plan and other.group.id == spec.group.id and other.set == spec.set
+        and other.aggregation.kind == 'pick' and other.position.n == 1 and other.position.from == spec.position.from
+        and other.within == spec.within and other.at_least == spec.at_least -%}
+    {%- do same.append(other) -%}
+  {%- endfor -%}
+  {{ return(same) }}
+{% endmacro %}
 
 {#- (ts, activity_id) as one text: fixed-width ts, then the id. -#}
 {% macro _place() %}

@@ -180,14 +180,23 @@ where selected.is_cohort > 0
     {#- The first or last target's columns, carried by the GROUP BY. -#}
     {%- do columns.extend(activity_schema._carried_columns(plan, spec, source ~ '.j' ~ i ~ '_c', source ~ '.j' ~ i ~ '_ts')) -%}
   {%- elif kind == 'pick' and not activity_schema._picks_by_rank(spec) -%}
-    {#- The first or last target, fetched by its activity_id from the stream. -#}
-    {%- set alias = 'pick' ~ i -%}
-    {%- set picked = probe ~ '.j' ~ i ~ '_id' if spec.plan == 'lane' else 'substr(' ~ source ~ '.j' ~ i ~ '_place, 27)' -%}
-    {%- set on = [alias ~ '.activity_id = ' ~ picked, alias ~ '.activity in (' ~ activity_schema._literal_list(spec.targets) ~ ')'] -%}
-    {%- if spec.check -%}{%- do on.append(activity_schema._checked(plan, spec, alias ~ '.ts')) -%}{%- endif -%}
-    {%- do joins.append('left join ' ~ plan.stream ~ ' as ' ~ alias ~ '\n    on ' ~ on | join('\n   and ')) -%}
+    {#- The first or last target, fetched by its activity_id from the stream, once for the
+        joins of a GROUP BY that pick the same row (first_ever and first_before, say), which
+        then check it in their columns. -#}
+    {%- set sharing = activity_schema._same_pick(plan, spec) -%}
+    {%- set alias = 'pick' ~ sharing[0].i -%}
+    {%- if sharing[0].i == i -%}
+      {%- set picked = probe ~ '.j' ~ i ~ '_id' if spec.plan == 'lane' else 'substr(' ~ source ~ '.j' ~ i ~ '_place, 27)' -%}
+      {%- set on = [alias ~ '.activity_id = ' ~ picked, alias ~ '.activity in (' ~ activity_schema._literal_list(spec.targets) ~ ')'] -%}
+      {%- if spec.check and sharing | length == 1 -%}{%- do on.append(activity_schema._checked(plan, spec, alias ~ '.ts')) -%}{%- endif -%}
+      {%- do joins.append('left join ' ~ plan.stream ~ ' as ' ~ alias ~ '\n    on ' ~ on | join('\n   and ')) -%}
+    {%- endif -%}
     {%- for output, column in spec.columns -%}
-      {%- do columns.append([output, activity_schema._column_value(column, alias)]) -%}
+      {%- set value = activity_schema._column_value(column, alias) -%}
+      {%- if spec.check and sharing | length > 1 -%}
+        {%- set value = 'case when ' ~ activity_schema._checked(plan, spec, alias ~ '.ts') ~ ' then ' ~ value ~ ' end' -%}
+      {%- endif -%}
+      {%- do columns.append([output, value]) -%}
     {%- endfor -%}
   {%- elif kind == 'pick' -%}
     {#- The n-th target, fetched by its rank from the lane's target rows, which carry its columns. -#}
