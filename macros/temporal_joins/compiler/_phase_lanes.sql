@@ -1,13 +1,13 @@
 {#- One window pass per lane. Its rows are the lane's target rows (row_rank 1) and, for
     every cohort row, a probe at the cohort row's ts: rank 0 sorts ahead of the targets of
     equal ts (what precedes it is strictly before), rank 2 behind them (what follows it is
-    strictly after); a folded lane reads its before joins at rank 2 (_folds_before_probe). In (ts, row_rank, activity_id) order, the running count n<set> of a
-    target set ranks its targets, and at a probe counts those before it; a join's matches
-    are the ranks (L, U] between two such counts, so counts are arithmetic and an n-th
-    target is fetched by its rank (an equi-join). The first / last target of a frame is a
-    window pick of its activity_id. Aggregates read the probe's frame. A lane with a time
-    window orders by ts in microseconds (tk), so that a range frame can offset it by the
-    window's duration. -#}
+    strictly after); a folded lane reads its before joins at rank 2 (_folds_before_probe).
+    In (ts, row_rank, activity_id) order, the running count n<set> of a target set ranks
+    its targets, and at a probe counts those before it; a join's matches are the ranks
+    (L, U] between two such counts, so counts are arithmetic and an n-th target is fetched
+    by its rank (an equi-join). The first / last target of a frame is a window pick of its
+    activity_id. Aggregates read the probe's frame. A lane with a time window orders by ts
+    in microseconds (tk), so that a range frame can offset it by the window's duration. -#}
 {% macro _phase_lane(plan, lane) -%}
   {%- set L = 'activity_schema_lane' ~ lane.id -%}
   {%- set partition = activity_schema._lane_partition(lane) -%}
