@@ -4,7 +4,7 @@
     max, ...) or a window pick told the frame's direction (`after_backwards`), so a frame
     may be written in either direction. `before` holds the rows of earlier ts (or
     microseconds) than the current row's, whatever their rank: read only where the lane
-    folds its before probe (_folds_before_probe). -#}
+    folds its before probe (folds_before_probe of _plan_choices). -#}
 {% macro _person_frames(partition, order) %}
   {{ return(adapter.dispatch('_person_frames', 'activity_schema')(partition, order)) }}
 {% endmacro %}

@@ -3,7 +3,7 @@
     - i: its number, naming its intermediate columns j<i>_...;
     - plan: ever (one GROUP BY per person), nth (the n-th of the person's targets, ranked
       by a window over the target rows alone, for nth_ever and the checked nth picks, and
-      for a query's one first / last pick where _ranks_ever_picks says so; in a query with no window
+      for a query's one first / last pick where _plan_choices says so; in a query with no window
       pass also the n-th of an in-between segment's targets), lane (a
       window pass over cohort and target rows), segment (in-between segments, one GROUP BY),
       nearest (a pick from, or a count up to, the nearest target after / before, found by
@@ -13,12 +13,13 @@
     - lane: the window pass it reads: 0, the main lane partitioned by person, or one per
       distinct match list, partitioned by person and the match values;
     - probe: the rank of the lane's probe row it reads (_spec_probes); folded: a before join
-      reading the rank-2 probe through the frame of earlier rows (_folds_before_probe);
+      reading the rank-2 probe through the frame of earlier rows (_plan_choices);
     - group: for ever and segment plans, its GROUP BY, one per distinct match list;
     - pairs: its match pairs, numbered across the query (mc<p> cohort side, mt<p> target side).
     `segment_owners`: segments are keyed by their cohort row's activity_id (segment_id),
     found by nearest_row_join, rather than by the main lane's cohort_occurrence.
     `picks_carry`: ever and segment picks carry their columns through the GROUP BY (min_by).
+    `shares_pick_fetch`: joins of a GROUP BY that pick the same row fetch it once (_same_pick).
     `direct`: without lanes or periods, the select reads its cohort rows from the stream.
     `person_column`: a direct select works out the cohort row's person key once, as a column
     it leaves out of its output (where the warehouse excludes a column without introspection).
@@ -48,7 +49,9 @@
   {%- for spec in specs if spec.aggregation.kind == 'pick' and spec.position.n == 1 and (spec.relation.plan == 'group' or activity_schema._ever_check(spec)) -%}
     {%- do ever_picks.append(spec) -%}
   {%- endfor -%}
-  {%- set ranks_ever_picks = ever_picks | length == 1 and activity_schema._ranks_ever_picks() -%}
+  {%- set choices = activity_schema._plan_choices() -%}
+  {%- do plan.update({'shares_pick_fetch': choices.shares_pick_fetch}) -%}
+  {%- set ranks_ever_picks = ever_picks | length == 1 and choices.ranks_ever_picks -%}
   {%- for spec in specs -%}
     {%- do spec.update({'i': loop.index, 'folded': false}) -%}
     {%- set is_pick = spec.aggregation.kind == 'pick' -%}
@@ -147,7 +150,7 @@
   {%- do plan.update({'lanes': ordered, 'main': ordered and ordered[0].signature == '', 'activities': activities | unique | list,
                       'direct': not ordered and not cohort.periods}) -%}
   {%- do plan.update({'person_column': plan.direct and activity_schema.star_except('cohort', ['activity_schema_person'], none) is not none}) -%}
-  {%- set folds = not cohort.periods and activity_schema._folds_before_probe() -%}
+  {%- set folds = not cohort.periods and choices.folds_before_probe -%}
   {%- for lane in ordered -%}
     {%- if cohort.periods and 0 not in lane.probes -%}{%- do lane.probes.append(0) -%}{%- endif -%}
     {%- do lane.update({'id': loop.index0, 'probes': lane.probes | sort(reverse=true), 'folded': folds and lane.probes | sort == [0, 2]}) -%}

@@ -222,9 +222,9 @@ activity_schema_segment_rows as (
 {#- The joins of one GROUP BY that pick the same target as `spec` (the first or last of
     the same set within the same time window), `spec` among them, in the query's order: the
     first takes the place and its row is fetched once for all. Only `spec` where the
-    warehouse fetches each join's row apart (_shares_pick_fetch). -#}
+    plan fetches each join's row apart (shares_pick_fetch of _plan_choices). -#}
 {% macro _same_pick(plan, spec) %}
-  {%- if spec.plan not in ['ever', 'segment'] or not activity_schema._shares_pick_fetch() -%}{{ return([spec]) }}{%- endif -%}
+  {%- if spec.plan not in ['ever', 'segment'] or not plan.shares_pick_fetch -%}{{ return([spec]) }}{%- endif -%}
   {%- set same = [] -%}
   {%- for other in plan.specs if other.plan == spec.plan and other.group.id == spec.group.id and other.set == spec.set
         and other.aggregation.kind == 'pick' and other.position.n == 1 and other.position.from == spec.position.from

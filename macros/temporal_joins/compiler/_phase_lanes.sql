@@ -1,7 +1,7 @@
 {#- One window pass per lane. Its rows are the lane's target rows (row_rank 1) and, for
     every cohort row, a probe at the cohort row's ts: rank 0 sorts ahead of the targets of
     equal ts (what precedes it is strictly before), rank 2 behind them (what follows it is
-    strictly after); a folded lane reads its before joins at rank 2 (_folds_before_probe).
+    strictly after); a folded lane reads its before joins at rank 2 (_plan_choices).
     In (ts, row_rank, activity_id) order, the running count n<set> of a target set ranks
     its targets, and at a probe counts those before it; a join's matches are the ranks
     (L, U] between two such counts, so counts are arithmetic and an n-th target is fetched
