@@ -6,7 +6,8 @@ a GROUP BY sorts no window over its cohort rows: an ASOF join finds each target'
 or a count ranks the target rows alone. One that needs a window pass anyway (another
 aggregate before / after, a pick with at_least or counted from the far end of a time
 window, a cohort_filter, periods, more than three nearest joins) reads everything from
-that pass and has no ASOF join."""
+that pass and has no ASOF join; over every cohort row, its picks carry their columns
+through their passes, so nothing is fetched from the stream again."""
 
 from __future__ import annotations
 
@@ -123,3 +124,23 @@ def test_a_fourth_nearest_join_takes_one_window_pass(duckdb_project: BuiltProjec
     """Each nearest join sorts the cohort rows again; one window pass serves them all."""
     names, windows = plan_operators(duckdb_project, inline_sql["nearest_4"]), set(window_calls(duckdb_project, inline_sql["nearest_4"]))
     assert "ASOF_JOIN" not in names and "count" in windows, f"DuckDB's plan {sorted(names)}, windows {sorted(windows)}"
+
+
+def stream_scans(project: BuiltProject, model: str) -> int:
+    """How many times DuckDB's plan of a model scans the stream."""
+    return sum(1 for node in plan_nodes(project, project.compiled_sql(model))
+               if node["name"].strip().upper() == "SEQ_SCAN" and str(node["extra_info"].get("Table", "")).endswith(".customer_stream"))
+
+
+@pytest.mark.parametrize("model", ("tjd_multi_all", "tjd_windows", "tjd_shared_picks"))
+def test_picks_over_every_cohort_row_carry_their_columns_through_the_pass(duckdb_project: BuiltProject, model: str) -> None:
+    """With a window pass over every cohort row, the first / last picks carry the picked row's
+    columns through their pass, so the stream is read for the pass and for the cohort rows
+    alone: no fetch by activity_id for DuckDB's join order to build on the cohort rows."""
+    assert stream_scans(duckdb_project, model) == 2
+
+
+def test_picks_of_a_filtered_cohort_fetch_their_rows(duckdb_project: BuiltProject) -> None:
+    """A cohort_filter selects few cohort rows: fetching their picks costs less than carrying
+    columns on every row of the pass."""
+    assert stream_scans(duckdb_project, "tjd_multi_first") > 2

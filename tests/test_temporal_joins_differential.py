@@ -104,6 +104,15 @@ def test_differential_stream_has_the_hard_cases(stream: list[temporal.Activity])
     assert any(key not in purchasers for key, row in zip(keys, stream) if row.activity == "started_session")
 
 
+@pytest.mark.parametrize("pick", ["first_ever_repeat", "last_before_repeat", "first_after_repeat", "last_in_between_repeat"])
+def test_a_picked_row_with_a_null_column_is_compared(stream: list[temporal.Activity], pick: str) -> None:
+    """A pick that carries the picked row's columns through its pass must keep a null value as
+    that row's, not skip to another row: the wide case holds such a row (its ts set, its
+    referrer null) for a pick of each pass."""
+    rows = reference_rows(stream, CASES["tjd_multi_all"])
+    assert any(row[f"{pick}_ts"] is not None and row[f"{pick}_referrer"] is None for row in rows)
+
+
 def test_every_join_type_has_a_single_join_case() -> None:
     single = {case["join_type"] for case in CASES.values() if case["macro"] == "temporal_join"}
     assert single == set(temporal.JOIN_TYPES)

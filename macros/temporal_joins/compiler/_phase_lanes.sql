@@ -119,7 +119,7 @@
         {%- endif %}
         {%- endfor %}
         {%- for spec in lane.specs if spec.plan == 'lane' %}
-        {{- activity_schema._lane_window_columns(spec, frames, partition) }}
+        {{- activity_schema._lane_window_columns(plan, spec, frames, partition) }}
         {%- endfor %}
     from {{ L }}_rows
 )
@@ -218,7 +218,7 @@
 {% endmacro %}
 
 {#- The window columns one lane join reads at its probe. -#}
-{% macro _lane_window_columns(spec, frames, partition) -%}
+{% macro _lane_window_columns(plan, spec, frames, partition) -%}
   {%- set is_target = 'row_rank = 1 and t' ~ spec.set ~ ' = 1' -%}
   {%- set kind = spec.aggregation.kind -%}
   {%- if spec.windowed -%}
@@ -233,9 +233,20 @@
   {%- else -%}
     {%- set frame = frames.before if spec.folded else (frames.up_to_here if spec.relation.name == 'before' else frames.after) -%}
   {%- endif -%}
-  {#- A pick not counted by rank is never windowed: its frame is the lane's, read backwards for an after join where the lane's after frame is. #}
+  {#- A pick not counted by rank is never windowed: its frame is the lane's, read backwards
+      for an after join where the lane's after frame is. It picks its row's activity_id, or
+      each column its set carries. #}
   {%- if kind == 'pick' and not activity_schema._picks_by_rank(spec) %}
-        , {{ activity_schema._window_pick('first_value' if spec.position.from == 'start' else 'last_value', is_target, frame, spec.relation.name == 'after' and frames.after_backwards) }} as j{{ spec.i }}_id
+  {%- set pick = ['first_value' if spec.position.from == 'start' else 'last_value', is_target, frame, spec.relation.name == 'after' and frames.after_backwards] %}
+  {%- if plan.picks_carry %}
+  {%- set carried = plan.sets[spec.set - 1].columns %}
+  {%- for output, column in spec.columns %}
+  {%- set k = carried.index(column) + 1 %}
+        , {{ activity_schema._window_pick(*pick, value='c' ~ spec.set ~ '_' ~ k) }} as j{{ spec.i }}_c{{ k }}
+  {%- endfor %}
+  {%- else %}
+        , {{ activity_schema._window_pick(*pick) }} as j{{ spec.i }}_id
+  {%- endif %}
   {%- endif %}
   {%- for output, column in spec.columns %}
   {%- set value = 'j' ~ spec.i ~ '_m' ~ loop.index %}

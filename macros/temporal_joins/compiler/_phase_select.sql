@@ -15,7 +15,7 @@
   {%- for lane in plan.lanes -%}
     {%- for rank in lane.probes if not (lane.signature == '' and rank == lane.primary) -%}
       {%- set alias = activity_schema._probe_alias(lane, rank) -%}
-      {%- do joins.append('inner join activity_schema_lane' ~ lane.id ~ '_windows as ' ~ alias ~ '\n    on ' ~ activity_schema._rank_condition(alias, rank, lane.probes) ~ '\n   and ' ~ alias ~ '.activity_id = selected.activity_id') -%}
+      {%- do joins.append(plan.selected_join ~ ' activity_schema_lane' ~ lane.id ~ '_windows as ' ~ alias ~ '\n    on ' ~ activity_schema._rank_condition(alias, rank, lane.probes) ~ '\n   and ' ~ alias ~ '.activity_id = selected.activity_id') -%}
     {%- endfor -%}
   {%- endfor -%}
   {%- for group in plan.segment_groups -%}
@@ -74,7 +74,7 @@ inner join activity_schema_spine as cohort
 {%- if not plan.cohort.periods %}
 {#- Last: joined first, the stream's statistics (activity_id is unique) make Postgres
     expect a handful of rows from the chain of probes, and it nests loops over every pass. #}
-inner join {{ plan.stream }} as cohort
+{{ plan.selected_join }} {{ plan.stream }} as cohort
     on cohort.activity_id = selected.activity_id
    and cohort.activity in ({{ activity_schema._literal_list(plan.cohort.activities) }})
 {%- endif %}
@@ -176,8 +176,8 @@ where selected.is_cohort > 0
       {%- set count = '(' ~ bounds.upper ~ ') - (' ~ bounds.lower ~ ')' -%}
     {%- endif -%}
     {%- do columns.append([spec.outputs[0], count if kind == 'count' else '(' ~ count ~ ') > 0']) -%}
-  {%- elif kind == 'pick' and spec.plan in ['ever', 'segment'] and plan.picks_carry -%}
-    {#- The first or last target's columns, carried by the GROUP BY. -#}
+  {%- elif kind == 'pick' and plan.picks_carry and not activity_schema._picks_by_rank(spec) -%}
+    {#- The first or last target's columns, carried by its pass. -#}
     {%- do columns.extend(activity_schema._carried_columns(plan, spec, source ~ '.j' ~ i ~ '_c', source ~ '.j' ~ i ~ '_ts')) -%}
   {%- elif kind == 'pick' and not activity_schema._picks_by_rank(spec) -%}
     {#- The first or last target, fetched by its activity_id from the stream, once for the
