@@ -17,7 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from ..generate import DEFAULT_SEED
 from ..paths import REPO_ROOT
 from ..warehouses import PostgresServer
-from .cases import BASIC_CASES, CASES, MULTI, Case, naive_sql
+from .cases import BASIC_CASES, CASES, MULTI_CASES, Case, naive_sql
 from .compile import PEER_STREAM_SQL, compile_ours, compile_peer, peer_columns
 from .report import write_report
 from .streams import SHAPES, Shape, StreamStats
@@ -60,7 +60,7 @@ class Measure:
     size: int
     case: str
     ours: float
-    naive: float | None = None  # None: timed out (or not run, for the multi case)
+    naive: float | None = None  # None: timed out (or not run, for a multi call)
     peers: dict[str, float | None] = field(default_factory=dict)  # B / T seconds, None when timed out
     peer_differences: dict[str, int] = field(default_factory=dict)  # rows whose appended values differ from ours
 
@@ -108,7 +108,7 @@ def matched_rows(warehouse: BenchWarehouse, case: Case) -> int:
 
 def bench_size(warehouse: BenchWarehouse, size: int, sql: dict[str, dict[str, str]], stream_config: dict[str, Any], settings: Settings,
                progress: Progress) -> SizeResult:
-    task = progress.add_task(f"{size:,} rows: generating", total=len(CASES) + 1)
+    task = progress.add_task(f"{size:,} rows: generating", total=len(CASES) + len(MULTI_CASES))
     stats = warehouse.load_stream(size, settings.seed, settings.shape, settings.history(size), stream_config)
     if settings.peers:
         warehouse.execute(PEER_STREAM_SQL)
@@ -137,11 +137,12 @@ def bench_size(warehouse: BenchWarehouse, size: int, sql: dict[str, dict[str, st
                                             *((kind.upper(), s, settings.timeout) for kind, s in measure.peers.items()))
         ))
         progress.advance(task)
-    progress.update(task, description=f"{size:,} rows: {MULTI}")
-    multi = best_of(warehouse, "ours_result", sql["ours"][MULTI], settings.repeat)
-    assert multi is not None
-    measures.append(Measure(size, MULTI, multi))
-    progress.advance(task)
+    for name in MULTI_CASES:
+        progress.update(task, description=f"{size:,} rows: {name}")
+        multi = best_of(warehouse, "ours_result", sql["ours"][name], settings.repeat)
+        assert multi is not None
+        measures.append(Measure(size, name, multi))
+        progress.advance(task)
     warehouse.execute("drop table if exists ours_result; drop table if exists naive_result; drop table if exists peer_result; drop table if exists floor_result")
     return SizeResult(size, stats, floor, measures)
 
