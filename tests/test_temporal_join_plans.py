@@ -132,6 +132,22 @@ def test_before_and_after_joins_read_one_probe_per_cohort_row(postgres_project: 
     assert not second_probes, f"{model} joins a second probe per cohort row on Postgres: {second_probes}"
 
 
+@pytest.mark.parametrize("model", ["tjd_shared_picks", "tjd_ever_in_pass"])
+def test_ever_joins_beside_a_window_pass_are_taken_in_it(postgres_project: BuiltProject, model: str) -> None:
+    """Ever joins that read the targets the call's window pass holds are taken in that pass,
+    over the person's whole partition: no GROUP BY of the person's targets is joined back."""
+    folded = postgres_project.compiled_sql(model)
+    assert "activity_schema_ever" not in folded, f"{model}: its ever joins are a GROUP BY of their own on Postgres"
+    assert "rows between unbounded preceding and unbounded following) as j1_" in folded, f"{model}: its first join is not taken over the whole partition"
+
+
+def test_ever_joins_keep_their_group_by_where_no_frame_computes_them(postgres_project: BuiltProject) -> None:
+    """The ever joins of tjd_multi_all hold a distinct count, which no window frame computes
+    on Postgres, and tjd_multi_first selects first occurrences: both keep the GROUP BY."""
+    for model in ("tjd_multi_all", "tjd_multi_first"):
+        assert "activity_schema_ever1 as (" in postgres_project.compiled_sql(model), f"{model}: its ever joins left their GROUP BY on Postgres"
+
+
 def test_the_plan_reader_finds_an_inequality_self_join(postgres_project: BuiltProject) -> None:
     """The naive formulation of first_after, which the package never writes, is caught."""
     relation = postgres_project.relation("customer_stream")

@@ -14,7 +14,8 @@
       distinct match list, partitioned by person and the match values;
     - probe: the rank of the lane's probe row it reads (_spec_probes); folded: a before join
       reading the rank-2 probe through the frame of earlier rows (_plan_choices);
-    - group: for ever and segment plans, its GROUP BY, one per distinct match list;
+    - group: for ever and segment plans, its GROUP BY, one per distinct match list (an
+      ever group in_lane is computed by the main lane instead);
     - pairs: its match pairs, numbered across the query (mc<p> cohort side, mt<p> target side).
     `segment_owners`: segments are keyed by their cohort row's activity_id (segment_id),
     found by nearest_row_join, rather than by the main lane's cohort_occurrence.
@@ -126,7 +127,7 @@
       {%- set groups_list = plan.segment_groups if spec.plan == 'segment' else plan.ever_groups -%}
       {%- set groups = groups_list | selectattr('signature', 'equalto', signature) | list -%}
       {%- if not groups -%}
-        {%- do groups_list.append({'signature': signature, 'id': groups_list | length + 1, 'pairs': pair_ids, 'specs': []}) -%}
+        {%- do groups_list.append({'signature': signature, 'id': groups_list | length + 1, 'pairs': pair_ids, 'specs': [], 'in_lane': false}) -%}
         {%- set groups = [groups_list[-1]] -%}
       {%- endif -%}
       {%- do groups[0].specs.append(spec) -%}
@@ -159,6 +160,19 @@
   {%- do plan.update({'lanes': ordered, 'main': ordered and ordered[0].signature == '', 'activities': activities | unique | list,
                       'direct': not ordered and not cohort.periods}) -%}
   {%- do plan.update({'person_column': plan.direct and activity_schema.star_except('cohort', ['activity_schema_person'], none) is not none}) -%}
+  {#- An ever group the main lane computes where _plan_choices says so: its targets are
+      rows of the lane, its match list is empty and each of its aggregates works over a
+      window frame (no distinct count or ordered list). Picks carried by min_by stay in
+      their GROUP BY (on DuckDB, the only warehouse that carries them beside a window pass,
+      it was the faster). -#}
+  {%- set main_sets = ordered[0].sets if plan.main else [] -%}
+  {%- for group in plan.ever_groups -%}
+    {%- set sets = group.specs | map(attribute='set') | list -%}
+    {%- set kinds = group.specs | map(attribute='aggregation') | map(attribute='kind') | list -%}
+    {%- do group.update({'in_lane': choices.ever_in_lane and every_cohort_row and not plan.picks_carry and not group.pairs
+                                    and sets | reject('in', main_sets) | list | length == 0
+                                    and kinds | reject('in', ['count', 'exists', 'pick', 'frame']) | list | length == 0}) -%}
+  {%- endfor -%}
   {%- set folds = not cohort.periods and choices.folds_before_probe -%}
   {%- for lane in ordered -%}
     {%- if cohort.periods and 0 not in lane.probes -%}{%- do lane.probes.append(0) -%}{%- endif -%}

@@ -40,7 +40,9 @@
         {%- if kind in ['count', 'exists'] %}
         , count(case when {{ admitted }} then 1 end) as j{{ spec.i }}_count
         {%- elif kind == 'pick' and spec.position.n == 1 %}
-        {{- activity_schema._group_pick(plan, spec, admitted) }}
+        {%- for value, name in activity_schema._group_pick(plan, spec, admitted) %}
+        , {{ value }} as {{ name }}
+        {%- endfor %}
         {%- elif kind == 'pick' %}
         {%- set rank = 'j' ~ spec.i ~ '_rank' if spec in ranked else 'n' ~ spec.set %}
         , min(case when {{ admitted }} then {{ rank }} end) as j{{ spec.i }}_lo
@@ -162,7 +164,8 @@ activity_schema_segment_rows as (
 
 {#- Every target of the person: counts and aggregates, and the first / last target: its
     ts and columns by min_by over (ts, activity_id) where the warehouse has it, else its
-    smallest / largest place, a text that sorts like (ts, activity_id). -#}
+    smallest / largest place, a text that sorts like (ts, activity_id). A group the main
+    window pass computes (in_lane) is not a pass of its own. -#}
 {% macro _phase_ever(plan, group) -%}
   {%- set G = 'activity_schema_ever' ~ group.id -%}
   {%- set keys = ['join_key'] + activity_schema._group_target_parts(group) -%}
@@ -172,20 +175,8 @@ activity_schema_segment_rows as (
 {{ G }} as (
     select
         {{ keys | join(', ') }}
-        {%- for spec in group.specs %}
-        {%- set admitted = 't' ~ spec.set ~ ' = 1' %}
-        {%- set kind = spec.aggregation.kind %}
-        {%- if kind == 'exists' and spec.check %}
-        , {{ 'min' if spec.check == 'before' else 'max' }}(case when {{ admitted }} then ts end) as j{{ spec.i }}_edge
-        {%- elif kind in ['count', 'exists'] %}
-        , count(case when {{ admitted }} then 1 end) as j{{ spec.i }}_count
-        {%- elif kind == 'pick' %}
-        {{- activity_schema._group_pick(plan, spec, admitted) }}
-        {%- else %}
-        {%- for output, column in spec.columns %}
-        , {{ activity_schema._group_aggregate(spec, loop.index, admitted) }} as j{{ spec.i }}_a{{ loop.index }}
-        {%- endfor %}
-        {%- endif %}
+        {%- for value, name in activity_schema._ever_columns(plan, group) %}
+        , {{ value }} as {{ name }}
         {%- endfor %}
     from activity_schema_source
     where {{ activity_schema._set_filters(plan, sets) | join(' or ') }}
@@ -198,26 +189,54 @@ activity_schema_segment_rows as (
 {%- endfor %}
 {%- endmacro %}
 
-{#- The first / last target of a GROUP BY's rows where `admitted` holds: the columns its
-    set carries (and the ts a checked pick is checked by) by min_by over (ts, activity_id)
-    where the warehouse has it, else its smallest / largest place, a text that sorts like
-    (ts, activity_id), taken once for the joins that pick the same row (_same_pick). -#}
-{% macro _group_pick(plan, spec, admitted) -%}
+{#- The [value, name] columns of an ever group: aggregates of its GROUP BY, or with `frame`
+    (in_lane groups) the same values over that frame of the main window pass, the person's
+    whole partition, whose target rows are those of row_rank 1. -#}
+{% macro _ever_columns(plan, group, frame=none) %}
+  {%- set over = ' over (' ~ frame ~ ')' if frame else '' -%}
+  {%- set columns = [] -%}
+  {%- for spec in group.specs -%}
+    {%- set admitted = ('row_rank = 1 and ' if frame else '') ~ 't' ~ spec.set ~ ' = 1' -%}
+    {%- set kind = spec.aggregation.kind -%}
+    {%- if kind == 'exists' and spec.check -%}
+      {%- do columns.append([('min' if spec.check == 'before' else 'max') ~ '(case when ' ~ admitted ~ ' then ts end)' ~ over, 'j' ~ spec.i ~ '_edge']) -%}
+    {%- elif kind in ['count', 'exists'] -%}
+      {%- do columns.append(['count(case when ' ~ admitted ~ ' then 1 end)' ~ over, 'j' ~ spec.i ~ '_count']) -%}
+    {%- elif kind == 'pick' -%}
+      {%- do columns.extend(activity_schema._group_pick(plan, spec, admitted, frame)) -%}
+    {%- else -%}
+      {%- for output, column in spec.columns -%}
+        {%- do columns.append([activity_schema._group_aggregate(spec, loop.index, admitted) ~ over, 'j' ~ spec.i ~ '_a' ~ loop.index]) -%}
+      {%- endfor -%}
+    {%- endif -%}
+  {%- endfor -%}
+  {{ return(columns) }}
+{% endmacro %}
+
+{#- The first / last target of a GROUP BY's rows where `admitted` holds, as [value, name]
+    columns: the columns its set carries (and the ts a checked pick is checked by) by
+    min_by over (ts, activity_id) where the warehouse has it, else its smallest / largest
+    place, a text that sorts like (ts, activity_id), taken once for the joins that pick the
+    same row (_same_pick). With `frame`, the place over that frame of a window pass. -#}
+{% macro _group_pick(plan, spec, admitted, frame=none) %}
   {%- set last = spec.position.from != 'start' -%}
+  {%- set columns = [] -%}
   {%- if plan.picks_carry -%}
-    {%- set order = ['ts', activity_schema.binary_order('activity_id')] %}
-    {%- if spec.check %}
-        , {{ activity_schema.min_by('ts', order, admitted, last) }} as j{{ spec.i }}_ts
-    {%- endif %}
-    {%- set carried = plan.sets[spec.set - 1].columns %}
-    {%- for output, column in spec.columns %}
-    {%- set k = carried.index(column) + 1 %}
-        , {{ activity_schema.min_by('c' ~ spec.set ~ '_' ~ k, order, admitted, last) }} as j{{ spec.i }}_c{{ k }}
-    {%- endfor %}
-  {%- elif activity_schema._same_pick(plan, spec)[0].i == spec.i %}
-        , {{ 'max' if last else 'min' }}(case when {{ admitted }} then {{ activity_schema._place() }} end) as j{{ spec.i }}_place
+    {%- set order = ['ts', activity_schema.binary_order('activity_id')] -%}
+    {%- set carried = plan.sets[spec.set - 1].columns -%}
+    {%- set values = [['ts', 'j' ~ spec.i ~ '_ts']] if spec.check else [] -%}
+    {%- for output, column in spec.columns -%}
+      {%- set k = carried.index(column) + 1 -%}
+      {%- do values.append(['c' ~ spec.set ~ '_' ~ k, 'j' ~ spec.i ~ '_c' ~ k]) -%}
+    {%- endfor -%}
+    {%- for value, name in values -%}
+      {%- do columns.append([activity_schema.min_by(value, order, admitted, last), name]) -%}
+    {%- endfor -%}
+  {%- elif activity_schema._same_pick(plan, spec)[0].i == spec.i -%}
+    {%- do columns.append([('max' if last else 'min') ~ '(case when ' ~ admitted ~ ' then ' ~ activity_schema._place() ~ ' end)' ~ (' over (' ~ frame ~ ')' if frame else ''), 'j' ~ spec.i ~ '_place']) -%}
   {%- endif -%}
-{%- endmacro %}
+  {{ return(columns) }}
+{% endmacro %}
 
 {#- The joins of one GROUP BY that pick the same target as `spec` (the first or last of
     the same set within the same time window), `spec` among them, in the query's order: the

@@ -121,6 +121,13 @@
         {%- for spec in lane.specs if spec.plan == 'lane' %}
         {{- activity_schema._lane_window_columns(plan, spec, frames, partition) }}
         {%- endfor %}
+        {%- if lane.signature == '' %}
+        {%- for group in plan.ever_groups if group.in_lane %}
+        {%- for value, name in activity_schema._ever_columns(plan, group, frames.ever) %}
+        , {{ value }} as {{ name }}
+        {%- endfor %}
+        {%- endfor %}
+        {%- endif %}
     from {{ L }}_rows
 )
 {%- if concat %},

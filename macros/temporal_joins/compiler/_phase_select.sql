@@ -21,7 +21,7 @@
   {%- for group in plan.segment_groups -%}
     {%- do joins.append(activity_schema._group_join(plan, 'activity_schema_segments' ~ group.id, 'segments' ~ group.id, activity_schema._segment_source(plan).key_columns, group)) -%}
   {%- endfor -%}
-  {%- for group in plan.ever_groups -%}
+  {%- for group in plan.ever_groups if not group.in_lane -%}
     {%- do joins.append(activity_schema._group_join(plan, 'activity_schema_ever' ~ group.id, 'ever' ~ group.id, ['join_key'], group)) -%}
   {%- endfor -%}
   {%- for lane in plan.lanes if lane.specs | selectattr('plan', 'equalto', 'lane') | map(attribute='aggregation') | map(attribute='kind') | select('in', ['concat', 'concat_distinct']) | list -%}
@@ -163,7 +163,7 @@ where selected.is_cohort > 0
     {%- set bounds = activity_schema._lane_bounds(spec, probe) -%}
     {%- set source = probe -%}
   {%- else -%}
-    {%- set source = ('segments' if spec.plan == 'segment' else 'ever') ~ spec.group.id -%}
+    {%- set source = 'selected' if spec.group.in_lane else ('segments' if spec.plan == 'segment' else 'ever') ~ spec.group.id -%}
   {%- endif -%}
   {%- if kind == 'exists' and spec.check -%}
     {%- do columns.append([spec.outputs[0], 'coalesce(' ~ activity_schema._checked(plan, spec, source ~ '.j' ~ i ~ '_edge') ~ ', false)']) -%}

@@ -10,7 +10,7 @@
   {%- for lane in plan.lanes -%}{%- do ctes.append(activity_schema._phase_lane(plan, lane)) -%}{%- endfor -%}
   {%- if plan.segment_owners -%}{%- do ctes.append(activity_schema._phase_segment_rows(plan)) -%}{%- endif -%}
   {%- for group in plan.segment_groups -%}{%- do ctes.append(activity_schema._phase_segments(plan, group)) -%}{%- endfor -%}
-  {%- for group in plan.ever_groups -%}{%- do ctes.append(activity_schema._phase_ever(plan, group)) -%}{%- endfor -%}
+  {%- for group in plan.ever_groups if not group.in_lane -%}{%- do ctes.append(activity_schema._phase_ever(plan, group)) -%}{%- endfor -%}
   {%- for spec in plan.specs if spec.plan == 'nth' -%}{%- do ctes.append(activity_schema._phase_nth(plan, spec)) -%}{%- endfor -%}
   {%- for spec in plan.specs if spec.plan == 'nearest' and activity_schema._nearest_targets(plan, spec).ranked -%}{%- do ctes.append(activity_schema._phase_nearest(plan, spec)) -%}{%- endfor -%}
 with {{ ctes | map('trim') | join(',\n\n') }}
