@@ -7,7 +7,8 @@
     (L, U] between two such counts, so counts are arithmetic and an n-th target is fetched
     by its rank (an equi-join). The first / last target of a frame is a window pick of its
     activity_id. Aggregates read the probe's frame. A lane with a time window orders by ts
-    in microseconds (tk), so that a range frame can offset it by the window's duration. -#}
+    in microseconds (tk), so that a range frame can offset it by the window's duration. The
+    main lane also computes the ever groups in_lane, over the person's whole partition. -#}
 {% macro _phase_lane(plan, lane) -%}
   {%- set L = 'activity_schema_lane' ~ lane.id -%}
   {%- set partition = activity_schema._lane_partition(lane) -%}
