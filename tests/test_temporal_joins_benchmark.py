@@ -43,6 +43,17 @@ def check_benchmark_run(settings: run.Settings, tmp_path: Path, server: Postgres
 def test_benchmark_runs_and_the_package_equals_the_self_join(tmp_path: Path) -> None:
     markdown = check_benchmark_run(run.Settings(streams.SHAPES["heavy"], sizes=(10_000, 20_000), seed=7, repeat=1, timeout=60), tmp_path)
     assert "DuckDB Python API" in markdown
+    assert f"--output-dir {tmp_path / 'out'}` on" in markdown, "the command in the header would not write the figures back where they are"
+
+
+@pytest.mark.duckdb
+def test_the_header_command_names_an_output_dir_only_off_the_warehouse_s_own_folder() -> None:
+    """Rerunning a figure file's command rewrites that file: without --output-dir, the 5M run's
+    command would overwrite the 1M figures of the same shape."""
+    assert report._output_dir_option(report.OUTPUT_DIRS["duckdb"], "duckdb") == ""
+    assert report._output_dir_option(report.OUTPUT_DIRS["postgres"], "postgres") == ""
+    assert report._output_dir_option(report.DEFAULT_OUTPUT_DIR / "5m", "duckdb") == " --output-dir benchmarks/temporal_joins/5m"
+    assert report._output_dir_option(report.DEFAULT_OUTPUT_DIR, "postgres") == " --output-dir benchmarks/temporal_joins"
 
 
 @pytest.mark.postgres

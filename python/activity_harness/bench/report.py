@@ -7,12 +7,16 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..paths import REPO_ROOT
 from .cases import BASIC_CASES, CASES, MULTI, MULTI_CASES
 from .streams import COHORT, TARGET
 
 if TYPE_CHECKING:
     from .run import Measure, Settings, SizeResult
 
+DEFAULT_OUTPUT_DIR = REPO_ROOT / "benchmarks" / "temporal_joins"
+# Where each warehouse's figures go unless --output-dir says otherwise.
+OUTPUT_DIRS = {"duckdb": DEFAULT_OUTPUT_DIR, "postgres": DEFAULT_OUTPUT_DIR / "postgres"}
 PEER_NAMES = {"b": "bcodell (B)", "t": "tnightengale (T)"}
 WAREHOUSE_NAMES = {"duckdb": "DuckDB", "postgres": "Postgres"}
 # Joins where the peers pair every cohort row with every earlier or later target of the person.
@@ -158,6 +162,16 @@ def chart(settings: Settings, result: SizeResult, peers: list[str], path: Path) 
     plt.close(figure)
 
 
+def _output_dir_option(output_dir: Path, warehouse: str) -> str:
+    """The --output-dir the command that wrote the figures needs to write them there again:
+    none for the warehouse's own folder (else rerunning the command a file gives would
+    overwrite that folder's figures of other sizes)."""
+    if output_dir.resolve() == OUTPUT_DIRS[warehouse].resolve():
+        return ""
+    shown = output_dir.resolve().relative_to(REPO_ROOT) if output_dir.resolve().is_relative_to(REPO_ROOT) else output_dir
+    return f" --output-dir {shown}"
+
+
 def write_report(settings: Settings, machine: list[str], how_run: str, results: list[SizeResult], peers: list[str], output_dir: Path) -> list[Path]:
     """Write <shape>.md and <shape>.png under output_dir; return their paths."""
     output_dir.mkdir(parents=True, exist_ok=True)
@@ -169,7 +183,8 @@ def write_report(settings: Settings, machine: list[str], how_run: str, results: 
                f" --shape {settings.shape.name} --seed {settings.seed} "
                + " ".join(f"--sizes {s}" for s in sizes) + "".join(f" --peers <{PEER_NAMES[k]} checkout>" for k in peers)
                + f" --repeat {settings.repeat} --timeout {timeout:g}"
-               + ("" if settings.self_join_timeout is None else f" --self-join-timeout {naive_timeout:g}"))
+               + ("" if settings.self_join_timeout is None else f" --self-join-timeout {naive_timeout:g}")
+               + _output_dir_option(output_dir, settings.warehouse))
     interrupted = (f"a run is interrupted after {timeout:g} s (`> {timeout:g}`, counted at {timeout:g} s)" if naive_timeout == timeout
                    else f"a self-join run is interrupted after {naive_timeout:g} s and a peer run after {timeout:g} s"
                         f" (`> {naive_timeout:g}` or `> {timeout:g}`, counted at that many seconds)")

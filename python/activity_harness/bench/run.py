@@ -19,16 +19,13 @@ from ..paths import REPO_ROOT
 from ..warehouses import PostgresServer
 from .cases import BASIC_CASES, CASES, MULTI_CASES, Case, naive_sql
 from .compile import PEER_STREAM_SQL, compile_ours, compile_peer, peer_columns
-from .report import write_report
+from .report import DEFAULT_OUTPUT_DIR, OUTPUT_DIRS, write_report
 from .streams import SHAPES, Shape, StreamStats
 from .timing import MachineLog, best_of
 from .warehouses import BENCH_WAREHOUSES, BenchWarehouse
 
 DEFAULT_SIZES = (1_000_000, 5_000_000)
 DEFAULT_WORKDIR = REPO_ROOT / ".bench"
-DEFAULT_OUTPUT_DIR = REPO_ROOT / "benchmarks" / "temporal_joins"
-# Where each warehouse's figures go unless --output-dir says otherwise.
-OUTPUT_DIRS = {"duckdb": DEFAULT_OUTPUT_DIR, "postgres": DEFAULT_OUTPUT_DIR / "postgres"}
 
 
 class BenchmarkInvalid(click.ClickException):
