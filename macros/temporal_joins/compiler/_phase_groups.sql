@@ -203,7 +203,7 @@ activity_schema_segment_rows as (
     {%- elif kind in ['count', 'exists'] -%}
       {%- do columns.append(['count(case when ' ~ admitted ~ ' then 1 end)' ~ over, 'j' ~ spec.i ~ '_count']) -%}
     {%- elif kind == 'pick' -%}
-      {%- do columns.extend(activity_schema._group_pick(plan, spec, admitted, frame)) -%}
+      {%- do columns.extend(activity_schema._group_pick(plan, spec, admitted, over)) -%}
     {%- else -%}
       {%- for output, column in spec.columns -%}
         {%- do columns.append([activity_schema._group_aggregate(spec, loop.index, admitted) ~ over, 'j' ~ spec.i ~ '_a' ~ loop.index]) -%}
@@ -217,8 +217,9 @@ activity_schema_segment_rows as (
     columns: the columns its set carries (and the ts a checked pick is checked by) by
     min_by over (ts, activity_id) where the warehouse has it, else its smallest / largest
     place, a text that sorts like (ts, activity_id), taken once for the joins that pick the
-    same row (_same_pick). With `frame`, the place over that frame of a window pass. -#}
-{% macro _group_pick(plan, spec, admitted, frame=none) %}
+    same row (_same_pick). `over`: a window clause after the place's aggregate, which then
+    reads that frame of a window pass. -#}
+{% macro _group_pick(plan, spec, admitted, over='') %}
   {%- set last = spec.position.from != 'start' -%}
   {%- set columns = [] -%}
   {%- if plan.picks_carry -%}
@@ -233,7 +234,7 @@ activity_schema_segment_rows as (
       {%- do columns.append([activity_schema.min_by(value, order, admitted, last), name]) -%}
     {%- endfor -%}
   {%- elif activity_schema._same_pick(plan, spec)[0].i == spec.i -%}
-    {%- do columns.append([('max' if last else 'min') ~ '(case when ' ~ admitted ~ ' then ' ~ activity_schema._place() ~ ' end)' ~ (' over (' ~ frame ~ ')' if frame else ''), 'j' ~ spec.i ~ '_place']) -%}
+    {%- do columns.append([('max' if last else 'min') ~ '(case when ' ~ admitted ~ ' then ' ~ activity_schema._place() ~ ' end)' ~ over, 'j' ~ spec.i ~ '_place']) -%}
   {%- endif -%}
   {{ return(columns) }}
 {% endmacro %}

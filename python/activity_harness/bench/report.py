@@ -166,10 +166,10 @@ def _output_dir_option(output_dir: Path, warehouse: str) -> str:
     """The --output-dir the command that wrote the figures needs to write them there again:
     none for the warehouse's own folder (else rerunning the command a file gives would
     overwrite that folder's figures of other sizes)."""
-    if output_dir.resolve() == OUTPUT_DIRS[warehouse].resolve():
+    resolved = output_dir.resolve()
+    if resolved == OUTPUT_DIRS[warehouse].resolve():
         return ""
-    shown = output_dir.resolve().relative_to(REPO_ROOT) if output_dir.resolve().is_relative_to(REPO_ROOT) else output_dir
-    return f" --output-dir {shown}"
+    return f" --output-dir {resolved.relative_to(REPO_ROOT) if resolved.is_relative_to(REPO_ROOT) else output_dir}"
 
 
 def write_report(settings: Settings, machine: list[str], how_run: str, results: list[SizeResult], peers: list[str], output_dir: Path) -> list[Path]:
